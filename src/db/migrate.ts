@@ -1,0 +1,17 @@
+import { type Kysely, type Migration, type MigrationResult, Migrator } from "kysely";
+import type { DialectName } from "./dialect.ts";
+import { MIGRATIONS } from "./migrations/index.ts";
+
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<MigrationResult[]> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, m] of Object.entries(MIGRATIONS)) {
+    migrations[name] = { up: (k) => m.up(k, { dialect }), down: (k) => m.down(k) };
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error");
+    throw new Error(`migration ${failed?.migrationName ?? "?"} failed: ${String(error)}`, { cause: error });
+  }
+  return results ?? [];
+}

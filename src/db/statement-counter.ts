@@ -1,0 +1,19 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/** Counts SQL statements per request so tests can hold public pages to QUALITY P5 (≤ 10 statements). */
+const storage = new AsyncLocalStorage<{ statements: number }>();
+
+export function withStatementCounter<T>(fn: () => T): { result: T; counter: { statements: number } } {
+  const counter = { statements: 0 };
+  const result = storage.run(counter, fn);
+  return { result, counter };
+}
+
+export function runCounted<T>(counter: { statements: number }, fn: () => T): T {
+  return storage.run(counter, fn);
+}
+
+export function countStatement(): void {
+  const counter = storage.getStore();
+  if (counter) counter.statements++;
+}

@@ -1,0 +1,108 @@
+import type { Context, Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "./context.ts";
+import { AppError } from "./errors.ts";
+
+/** One API operation, described by the same zod schemas that validate it. */
+export interface ApiOperation<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  /** Hono path, e.g. /api/v1/territories/:slug */
+  path: string;
+  summary: string;
+  tags: string[];
+  /** Who may call it: "public", or the roles allowed (checked by the service; stated here for readers). */
+  access: "public" | "signed-in" | "admin" | "staff";
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+}
+
+type AnyOperation = ApiOperation<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string().describe("Stable error code"),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+export class ApiRegistry {
+  readonly operations: AnyOperation[] = [];
+
+  /** Registers the operation and its handler; the input is validated before the handler sees it. */
+  route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    app: Hono<AppEnv>,
+    op: ApiOperation<P, Q, B, R>,
+    handler: (c: Context<AppEnv>, input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> }) => Promise<z.input<R>>,
+  ): void {
+    this.operations.push(op as unknown as AnyOperation);
+    app.on(op.method.toUpperCase(), op.path, async (c) => {
+      const parse = <S extends z.ZodType>(schema: S | undefined, value: unknown): z.infer<S> => {
+        if (!schema) return undefined as z.infer<S>;
+        const result = schema.safeParse(value);
+        if (!result.success) {
+          throw new AppError("validation_failed", Object.fromEntries(result.error.issues.map((i) => [i.path.join(".") || "_", i.message])));
+        }
+        return result.data;
+      };
+      const body = op.body ? await c.req.json().catch(() => undefined) : undefined;
+      const input = {
+        params: parse(op.params, c.req.param()),
+        query: parse(op.query, c.req.query()),
+        body: parse(op.body, body),
+      };
+      const result = await handler(c, input);
+      return c.json(result as object);
+    });
+  }
+
+  document(serverUrl: string): Record<string, unknown> {
+    const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io: "output" });
+    const paths: Record<string, Record<string, unknown>> = {};
+    for (const op of this.operations) {
+      const openapiPath = op.path.replace(/:([A-Za-z_]+)/g, "{$1}");
+      const parameters: unknown[] = [];
+      for (const [where, s] of [
+        ["path", op.params],
+        ["query", op.query],
+      ] as const) {
+        if (!s || !(s instanceof z.ZodObject)) continue;
+        for (const [name, field] of Object.entries(s.shape as Record<string, z.ZodType>)) {
+          parameters.push({
+            name,
+            in: where,
+            required: where === "path" || !field.safeParse(undefined).success,
+            schema: schema(field),
+            description: field.description,
+          });
+        }
+      }
+      paths[openapiPath] ??= {};
+      (paths[openapiPath] as Record<string, unknown>)[op.method] = {
+        summary: op.summary,
+        tags: op.tags,
+        "x-access": op.access,
+        parameters,
+        ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body) } } } } : {}),
+        responses: {
+          "200": { description: "OK", content: { "application/json": { schema: schema(op.response) } } },
+          default: { description: "Error", content: { "application/json": { schema: schema(ErrorBody) } } },
+        },
+      };
+    }
+    return {
+      openapi: "3.1.0",
+      info: {
+        title: "Jibek API",
+        version: "1.0.0",
+        description:
+          "Investment cooperation between Turkistan oblast and its partner regions. Public reads need no key; writes need a staff session and an X-CSRF-Token header.",
+        license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
+      },
+      servers: [{ url: serverUrl }],
+      paths,
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { Hono } from "hono";
+import { accountPages } from "../modules/accounts/accounts.pages.tsx";
+import { territoryPages } from "../modules/territories/territories.pages.tsx";
+import { ConfidenceBadge } from "../views/components.tsx";
+import { href } from "../views/context.ts";
+import { Layout } from "../views/layout.tsx";
+import type { AppEnv } from "./context.ts";
+import { pageContext, render } from "./render.ts";
+
+/** The public portal under /{locale}/…: each module's pages, and the home page. */
+export function portal(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/:locale", async (c) => {
+    const ctx = pageContext(c);
+    const { t, i18n } = { t: ctx.i18n.t, i18n: ctx.i18n };
+    const overview = await c.get("services").territories.overview();
+    const oblast = overview.oblast;
+    return render(
+      c,
+      <Layout ctx={ctx} title={t("home.title")} section="home" description={t("home.lead")}>
+        <section class="hero">
+          <p class="eyebrow">{oblast ? i18n.pick(oblast.name).text : t("site.region")}</p>
+          <h1>{t("home.title")}</h1>
+          <p class="lead">{t("home.lead")}</p>
+          <p>
+            <a class="button" href={href(ctx, "/territories")}>
+              {t("home.cta_territories")}
+            </a>
+          </p>
+        </section>
+        <section aria-labelledby="key-facts">
+          <h2 id="key-facts">{t("home.key_facts")}</h2>
+          <ul class="cards stats">
+            <li class="card">
+              <p class="stat">{i18n.number(overview.districts.length + overview.cities.length)}</p>
+              <p>{t("home.units", { districts: overview.districts.length, cities: overview.cities.length })}</p>
+              <ConfidenceBadge i18n={i18n} confidence="verified" source="facts.json → turkistan_oblast.structure_summary" />
+            </li>
+            {oblast?.population ? (
+              <li class="card">
+                <p class="stat">{i18n.number(oblast.population.value)}</p>
+                <p>{t("home.population", { year: String(oblast.population.year ?? "") })}</p>
+                <ConfidenceBadge i18n={i18n} confidence="single-source" source={oblast.population.source} />
+              </li>
+            ) : null}
+            <li class="card">
+              <p class="stat">{i18n.number(overview.partners.length)}</p>
+              <p>{t("home.partners", { count: overview.partners.length })}</p>
+              <ConfidenceBadge i18n={i18n} confidence="verified" source="facts.json → article_claims_crosscheck" />
+            </li>
+          </ul>
+        </section>
+        <section aria-labelledby="partner-list">
+          <h2 id="partner-list">{t("territories.partners")}</h2>
+          <ul class="cards">
+            {overview.partners.map((p) => (
+              <li class="card">
+                <h3>
+                  <a href={href(ctx, `/territories/${p.slug}`)}>{i18n.pick(p.name).text}</a>
+                </h3>
+                {p.name.zh ? (
+                  <p lang="zh-Hans" class="original-name">
+                    {p.name.zh}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </Layout>,
+    );
+  });
+
+  app.route("/", territoryPages());
+  app.route("/", accountPages());
+  return app;
+}

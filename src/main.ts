@@ -1,0 +1,58 @@
+import cluster from "node:cluster";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.tsx";
+import { ConfigError, loadConfig } from "./config/config.ts";
+import { prepareDatabase } from "./boot.ts";
+import { openDatabase } from "./db/open.ts";
+import { createLogger } from "./lib/logger.ts";
+
+/** Load config, open the database, listen — nothing else. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  if (cluster.isPrimary) {
+    const database = await prepareDatabase(config, logger);
+    if (config.workers > 1) {
+      await database.db.destroy();
+      for (let i = 0; i < config.workers; i++) cluster.fork();
+      cluster.on("exit", (worker, code) => {
+        logger.warn({ pid: worker.process.pid, code }, "worker exited; starting another");
+        cluster.fork();
+      });
+      logger.info({ workers: config.workers, url: config.publicUrl.href }, "Jibek primary started");
+      return;
+    }
+    listen(config, logger, database);
+    return;
+  }
+  listen(config, logger, openDatabase(config.database));
+}
+
+function listen(
+  config: ReturnType<typeof loadConfig>,
+  logger: ReturnType<typeof createLogger>,
+  database: ReturnType<typeof openDatabase>,
+): void {
+  const { app } = createApp({ config, database, logger });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info({ port: info.port, dialect: database.dialect, pid: process.pid }, `Jibek listening on ${config.publicUrl.origin}`);
+  });
+  const shutdown = () => {
+    server.close(() => void database.db.destroy().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+await main();

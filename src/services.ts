@@ -1,0 +1,26 @@
+import type { Logger } from "pino";
+import type { Config } from "./config/config.ts";
+import type { Db } from "./db/database.ts";
+import { AccountsService } from "./modules/accounts/accounts.service.ts";
+import { TerritoriesService } from "./modules/territories/territories.service.ts";
+
+/** Each module's service, built once with exactly what it needs. */
+export interface Services {
+  accounts: AccountsService;
+  territories: TerritoriesService;
+}
+
+export function createServices(db: Db, config: Config, logger: Logger): Services {
+  const auditLog = logger.child({ channel: "audit" });
+  return {
+    accounts: new AccountsService(db, {
+      scryptCost: config.scryptCost,
+      audit: (event) =>
+        auditLog.info(
+          { audit: event.action, actor: event.actorUserId, subject: event.subjectType, subjectId: event.subjectId, reqId: event.requestId },
+          "audit",
+        ),
+    }),
+    territories: new TerritoriesService(db),
+  };
+}

@@ -1,0 +1,29 @@
+import type { FC } from "hono/jsx";
+import { href, type PageContext } from "./context.ts";
+
+export type AdminSection = "dashboard" | "users" | "audit";
+
+/** The back office's side menu; entries the user may not open are not shown. */
+export const AdminMenu: FC<{ ctx: PageContext; current: AdminSection; isAdmin: boolean }> = ({ ctx, current, isAdmin }) => {
+  const { t } = ctx.i18n;
+  const items: { key: AdminSection; label: string; path: string; adminOnly: boolean }[] = [
+    { key: "dashboard", label: t("admin.dashboard"), path: "/admin", adminOnly: false },
+    { key: "users", label: t("admin.users"), path: "/admin/users", adminOnly: true },
+    { key: "audit", label: t("admin.audit"), path: "/admin/audit", adminOnly: true },
+  ];
+  return (
+    <nav aria-label={t("admin.menu")}>
+      <ul>
+        {items
+          .filter((i) => isAdmin || !i.adminOnly)
+          .map((i) => (
+            <li>
+              <a href={href(ctx, i.path)} aria-current={i.key === current ? "page" : undefined}>
+                {i.label}
+              </a>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+};
