@@ -1,0 +1,59 @@
+import { Writable } from "node:stream";
+import { createApp } from "../../src/app.tsx";
+import { type Config, loadConfig } from "../../src/config/config.ts";
+import type { DialectName } from "../../src/db/dialect.ts";
+import { createLogger } from "../../src/lib/logger.ts";
+import type { Role } from "../../src/modules/accounts/accounts.policy.ts";
+import { seedDemo } from "../../src/seed/demo.ts";
+import { openTestDb, type TestDatabase } from "./test-db.ts";
+import { TestClient } from "./test-client.ts";
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>["app"];
+  services: ReturnType<typeof createApp>["services"];
+  database: TestDatabase;
+  config: Config;
+  /** Every log line the app wrote, as text: tests grep it for secrets. */
+  logs: string[];
+  client(): TestClient;
+  /** A client signed in as a new user of the role. */
+  signIn(role: Role, options?: { email?: string; password?: string }): Promise<{ client: TestClient; userId: number; email: string; password: string }>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function createTestApp(dialect: DialectName, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await openTestDb(dialect);
+  const config = loadConfig({ NODE_ENV: "test", SCRYPT_COST: "1024", LOG_LEVEL: "info", DATA_DIR: "/tmp/jibek-test-data", ...env });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const logger = createLogger(config.logLevel, sink);
+  const { app, services } = createApp({ config, database, logger });
+  await seedDemo(services, { demo: true });
+  const testApp: TestApp = {
+    app,
+    services,
+    database,
+    config,
+    logs,
+    client: () => new TestClient(app, config),
+    async signIn(role, options = {}) {
+      counter++;
+      const email = options.email ?? `${role}-${counter}-${Date.now()}@example.kz`;
+      const password = options.password ?? `correct horse ${counter} battery`;
+      const user = await services.accounts.createUser({ email, displayName: `${role} ${counter}`, password, role });
+      const client = testApp.client();
+      const res = await client.form("/en/login", { email, password });
+      if (res.status !== 303) throw new Error(`sign-in as ${role} failed with ${res.status}`);
+      return { client, userId: user.id, email, password };
+    },
+    close: () => database.close(),
+  };
+  return testApp;
+}
