@@ -2,12 +2,18 @@ import { type Kysely, type Migration, type MigrationResult, Migrator } from "kys
 import type { DialectName } from "./dialect.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
 
-export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<MigrationResult[]> {
+/** `schema`: the PostgreSQL schema the tables live in (tests isolate each file in its own). */
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, schema?: string): Promise<MigrationResult[]> {
   const migrations: Record<string, Migration> = {};
   for (const [name, m] of Object.entries(MIGRATIONS)) {
     migrations[name] = { up: (k) => m.up(k, { dialect }), down: (k) => m.down(k) };
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Kysely looks for its bookkeeping tables in any schema; name ours so isolated schemas don't see each other's.
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error");

@@ -43,7 +43,7 @@ export async function openTestDb(dialect: DialectName): Promise<TestDatabase> {
   const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   await createPostgresSchema(TEST_POSTGRES_URL, schema);
   const handle = openDatabase({ dialect: "postgres", url: TEST_POSTGRES_URL, schema, poolSize: 12 });
-  await migrateToLatest(handle.db, "postgres");
+  await migrateToLatest(handle.db, "postgres", schema);
   return {
     ...handle,
     location: schema,

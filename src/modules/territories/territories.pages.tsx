@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { FC } from "hono/jsx";
 import type { AppEnv } from "../../http/context.ts";
+import { AppError } from "../../http/errors.ts";
 import { pageContext, render } from "../../http/render.ts";
 import type { I18n, MessageKey } from "../../i18n/i18n.ts";
 import { ConfidenceBadge, PageHeader } from "../../views/components.tsx";
@@ -122,13 +123,9 @@ export function territoryPages(): Hono<AppEnv> {
   });
 
   app.get("/:locale/territories/:slug", async (c) => {
-    const { slug } = TerritorySlugParam.parse({
-      slug:
-        c.req
-          .param("slug")
-          .slice(0, 100)
-          .replace(/[^a-z0-9-]/g, "") || "-",
-    });
+    const parsed = TerritorySlugParam.safeParse({ slug: c.req.param("slug") });
+    if (!parsed.success) throw new AppError("territory_not_found");
+    const { slug } = parsed.data;
     const { territory, parent, children } = await c.get("services").territories.get(slug);
     const ctx = pageContext(c);
     const { i18n } = ctx;
