@@ -48,7 +48,9 @@ if (dialects.includes("postgres")) {
   }
 }
 if (files.some(isE2e) && !existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
-  fail("Browser journeys need Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium fonts-noto-cjk\n  (or leave them out: npm run test:unit)");
+  fail(
+    "Browser journeys need Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium fonts-noto-cjk\n  (or leave them out: npm run test:unit)",
+  );
 }
 
 process.stdout.write(`Running ${files.length} test files on ${dialects.join(" and ")}\n`);

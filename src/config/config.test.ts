@@ -17,7 +17,10 @@ describe("configuration", () => {
   });
 
   it("refuses a bad value and names the variable and what to fix", () => {
-    assert.throws(() => loadConfig({ PORT: "eighty" }), (e: Error) => e instanceof ConfigError && /PORT/.test(e.message));
+    assert.throws(
+      () => loadConfig({ PORT: "eighty" }),
+      (e: Error) => e instanceof ConfigError && /PORT/.test(e.message),
+    );
     assert.throws(() => loadConfig({ DATABASE_URL: "mysql://x" }), /DATABASE_URL: must start with postgres/);
     assert.throws(() => loadConfig({ PUBLIC_URL: "localhost" }), /PUBLIC_URL/);
     assert.throws(() => loadConfig({ WORKERS: "0" }), /WORKERS/);

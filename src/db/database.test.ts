@@ -25,7 +25,16 @@ for (const dialect of DIALECTS) {
 
     it("enforces foreign keys", async () => {
       await assert.rejects(
-        database.db.insertInto("sessions").values({ id_hash: "x", user_id: 999_999, created_at: new Date().toISOString(), last_seen_at: new Date().toISOString(), expires_at: new Date().toISOString() }).execute(),
+        database.db
+          .insertInto("sessions")
+          .values({
+            id_hash: "x",
+            user_id: 999_999,
+            created_at: new Date().toISOString(),
+            last_seen_at: new Date().toISOString(),
+            expires_at: new Date().toISOString(),
+          })
+          .execute(),
       );
     });
 
@@ -53,7 +62,10 @@ for (const dialect of DIALECTS) {
         try {
           await database.db.transaction().execute(async (trx) => {
             await sql`select 1`.execute(trx);
-            assert.throws(() => other.prepare("insert into login_throttle (account_key, window_start, failures) values ('x', 'y', 0)").run(), /database is locked/);
+            assert.throws(
+              () => other.prepare("insert into login_throttle (account_key, window_start, failures) values ('x', 'y', 0)").run(),
+              /database is locked/,
+            );
           });
         } finally {
           other.close();

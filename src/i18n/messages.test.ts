@@ -68,7 +68,8 @@ describe("message catalogues", () => {
       const needed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
       for (const key of reference) {
         for (const categories of pluralCategories(parse(CATALOGS[locale][key] ?? ""))) {
-          for (const category of needed) assert.ok(categories.has(category) || categories.has("other"), `${locale} ${key} lacks ${category}`);
+          for (const category of needed)
+            assert.ok(categories.has(category) || categories.has("other"), `${locale} ${key} lacks ${category}`);
           if (locale === "ru") for (const c of ["one", "few", "many"]) assert.ok(categories.has(c), `ru ${key} lacks ${c}`);
         }
       }
@@ -121,6 +122,9 @@ describe("message catalogues", () => {
 
   it("falls back to English with its language marked when a Chinese name is missing", () => {
     const zh = createI18n("zh");
-    assert.deepEqual(zh.pick({ kk: "Кентау қаласы", ru: "город Кентау", zh: null, en: "Kentau city" }), { text: "Kentau city", lang: "en" });
+    assert.deepEqual(zh.pick({ kk: "Кентау қаласы", ru: "город Кентау", zh: null, en: "Kentau city" }), {
+      text: "Kentau city",
+      lang: "en",
+    });
   });
 });

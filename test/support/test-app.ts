@@ -17,7 +17,10 @@ export interface TestApp {
   logs: string[];
   client(): TestClient;
   /** A client signed in as a new user of the role. */
-  signIn(role: Role, options?: { email?: string; password?: string }): Promise<{ client: TestClient; userId: number; email: string; password: string }>;
+  signIn(
+    role: Role,
+    options?: { email?: string; password?: string },
+  ): Promise<{ client: TestClient; userId: number; email: string; password: string }>;
   close(): Promise<void>;
 }
 

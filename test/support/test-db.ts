@@ -35,7 +35,7 @@ export async function openTestDb(dialect: DialectName): Promise<TestDatabase> {
       ...handle,
       location: file,
       async close() {
-        await handle.db.destroy();
+        await handle.db.destroy().catch(() => {});
         rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -48,7 +48,7 @@ export async function openTestDb(dialect: DialectName): Promise<TestDatabase> {
     ...handle,
     location: schema,
     async close() {
-      await handle.db.destroy();
+      await handle.db.destroy().catch(() => {});
       await dropPostgresSchema(TEST_POSTGRES_URL, schema);
     },
   };

@@ -11,7 +11,7 @@ export function requirePermission(action: Action): MiddlewareHandler<AppEnv> {
   return async function requirePermissionMiddleware(c, next) {
     const session = c.get("session");
     if (!session) {
-      if (c.req.method === "GET" && !c.req.path.startsWith("/api/")) {
+      if ((c.req.method === "GET" || c.req.method === "HEAD") && !c.req.path.startsWith("/api/")) {
         const locale = c.get("locale");
         return c.redirect(`/${locale}/login?next=${encodeURIComponent(c.req.path)}`, 302);
       }
@@ -26,7 +26,7 @@ export function requirePermission(action: Action): MiddlewareHandler<AppEnv> {
 export function requireSession(): MiddlewareHandler<AppEnv> {
   return async function requireSessionMiddleware(c, next) {
     if (!c.get("session")) {
-      if (c.req.method === "GET" && !c.req.path.startsWith("/api/")) {
+      if ((c.req.method === "GET" || c.req.method === "HEAD") && !c.req.path.startsWith("/api/")) {
         return c.redirect(`/${c.get("locale")}/login?next=${encodeURIComponent(c.req.path)}`, 302);
       }
       throw new AppError("unauthenticated");

@@ -117,6 +117,10 @@ export async function deleteSession(db: Executor, idHash: string): Promise<void>
   await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
 }
 
+export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {
+  await db.deleteFrom("sessions").where("expires_at", "<=", iso(now)).execute();
+}
+
 export async function deleteSessionsOfUser(db: Executor, userId: number, exceptIdHash?: string): Promise<void> {
   let q = db.deleteFrom("sessions").where("user_id", "=", userId);
   if (exceptIdHash) q = q.where("id_hash", "!=", exceptIdHash);

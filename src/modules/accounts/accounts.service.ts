@@ -140,6 +140,7 @@ export class AccountsService {
     const limits = sessionLimits(isRole(user.role) ? user.role : "enterprise");
     await this.db.transaction().execute(async (trx) => {
       await repo.clearAttempts(trx, key);
+      await repo.deleteExpiredSessions(trx, now);
       await repo.insertSession(trx, {
         idHash: sha256(token),
         userId: user.id,
@@ -176,10 +177,8 @@ export class AccountsService {
       toDate(row.expires_at).getTime() <= now.getTime() ||
       toDate(row.created_at).getTime() + limits.absoluteMs <= now.getTime() ||
       lastSeen + limits.idleMs <= now.getTime();
-    if (expired || row.status !== "active") {
-      await repo.deleteSession(this.db, idHash);
-      return null;
-    }
+    // Expired rows are left for the purge at the next login: a refused request writes nothing.
+    if (expired || row.status !== "active") return null;
     if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) await repo.touchSession(this.db, idHash, now);
     return {
       idHash,

@@ -1,0 +1,143 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { iso } from "../src/lib/time.ts";
+import { createTestApp, type TestApp } from "./support/test-app.ts";
+import type { TestClient } from "./support/test-client.ts";
+import { DIALECTS } from "./support/test-db.ts";
+import { MATRIX_ROLES, type MatrixRole, PERMISSIONS } from "./permissions.table.ts";
+
+/** Every row of every table, for "a refused request changes nothing". */
+async function snapshot(t: TestApp): Promise<string> {
+  const tables = ["territories", "users", "sessions", "login_throttle", "audit_events"] as const;
+  const out: Record<string, unknown[]> = {};
+  for (const table of tables) out[table] = await t.database.db.selectFrom(table).selectAll().execute();
+  return JSON.stringify(out);
+}
+
+function routeKeys(t: TestApp): string[] {
+  const keys = new Set<string>();
+  for (const r of t.app.routes) if (r.method !== "ALL") keys.add(`${r.method} ${r.path}`);
+  return [...keys].sort();
+}
+
+for (const dialect of DIALECTS) {
+  describe(`permission matrix [${dialect}]`, () => {
+    let t: TestApp;
+    let victimId: number;
+    let adminId: number;
+
+    before(async () => {
+      t = await createTestApp(dialect);
+      victimId = (await t.signIn("enterprise")).userId;
+      adminId = (await t.signIn("admin")).userId;
+    });
+    after(() => t.close());
+
+    async function clientFor(role: MatrixRole): Promise<TestClient> {
+      switch (role) {
+        case "anonymous": {
+          const c = t.client();
+          await c.get("/en/login");
+          return c;
+        }
+        case "enterpriseOwn":
+        case "enterpriseOther": {
+          const { client } = await t.signIn("enterprise");
+          return client;
+        }
+        case "suspended": {
+          const s = await t.signIn("editor");
+          const admin = { id: adminId, role: "admin" as const, organisationId: null };
+          await t.services.accounts.setSuspended(admin, s.userId, true);
+          return s.client;
+        }
+        case "expired": {
+          const s = await t.signIn("editor");
+          await t.database.db
+            .updateTable("sessions")
+            .set({ last_seen_at: iso(new Date(Date.now() - 2 * 3_600_000)) })
+            .where("user_id", "=", s.userId)
+            .execute();
+          return s.client;
+        }
+        default:
+          return (await t.signIn(role)).client;
+      }
+    }
+
+    function concrete(path: string): string {
+      return path.replace(":locale", "en").replace(":slug", "wenzhou").replace(":id", String(victimId));
+    }
+
+    it("every route of the router has a row in the table, and every row a route", () => {
+      const routes = routeKeys(t);
+      assert.deepEqual(
+        routes.filter((r) => !(r in PERMISSIONS)),
+        [],
+        "routes without an expected outcome",
+      );
+      assert.deepEqual(
+        Object.keys(PERMISSIONS).filter((k) => !routes.includes(k)),
+        [],
+        "rows without a route",
+      );
+    });
+
+    for (const key of Object.keys(PERMISSIONS).sort()) {
+      it(`${key} answers each role as the table says; refusals change nothing`, async () => {
+        const [method = "GET", path = "/"] = key.split(" ");
+        for (const role of MATRIX_ROLES) {
+          const client = await clientFor(role);
+          const expected = PERMISSIONS[key]?.[role];
+          const before = await snapshot(t);
+          const res =
+            method === "GET"
+              ? await client.get(concrete(path))
+              : await client.form(concrete(path), method === "POST" && path.endsWith("/role") ? { role: "editor" } : {});
+          assert.equal(res.status, expected, `${key} as ${role}`);
+          if (res.status >= 400) assert.equal(await snapshot(t), before, `${key} as ${role} was refused but changed the database`);
+          if (method === "GET") {
+            const head = await client.request(concrete(path), { method: "HEAD" });
+            assert.equal(head.status, expected, `HEAD ${path} as ${role}`);
+            const overridden = await client.request(concrete(path), {
+              headers: { "x-http-method-override": "POST", "x-method-override": "DELETE" },
+            });
+            assert.equal(overridden.status, expected, `method override on ${path} as ${role}`);
+          }
+        }
+      });
+    }
+
+    it("path variants of protected pages never open them", async () => {
+      const editor = (await t.signIn("editor")).client;
+      const anonymous = t.client();
+      for (const path of ["/en/admin/users", "/en/admin/audit", "/api/v1/users", "/en/admin"]) {
+        for (const variant of [
+          `${path}/`,
+          path.toUpperCase(),
+          `/${path}`,
+          path.replace(/\/(?=[^/]*$)/, "%2F"),
+          `${path}%2F`,
+          `${path};x`,
+          `${path}/.`,
+        ]) {
+          for (const [who, client] of [
+            ["editor", editor],
+            ["anonymous", anonymous],
+          ] as const) {
+            if (who === "editor" && path === "/en/admin") continue;
+            const res = await client.get(variant);
+            assert.ok(res.status >= 300, `${variant} as ${who} answered ${res.status}`);
+            if (res.status >= 300 && res.status < 400) {
+              const location = res.headers.get("location") ?? "";
+              if (location && !location.includes("/login")) {
+                const followed = await client.get(location);
+                assert.ok(followed.status >= 300, `${variant} → ${location} as ${who} answered ${followed.status}`);
+              }
+            }
+          }
+        }
+      }
+    });
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * QUALITY S1: the expected answer of every route × role × method. The test lists routes from
+ * the router itself; a route missing here fails it. Each module adds its rows.
+ *
+ * Roles: anonymous; enterprise representatives of the organisation in question and of another
+ * one; a partner-city representative; manager; editor; admin; a suspended user and an expired
+ * session (both must be treated as anonymous).
+ */
+export const MATRIX_ROLES = [
+  "anonymous",
+  "enterpriseOwn",
+  "enterpriseOther",
+  "partner",
+  "manager",
+  "editor",
+  "admin",
+  "suspended",
+  "expired",
+] as const;
+export type MatrixRole = (typeof MATRIX_ROLES)[number];
+export type Expected = Record<MatrixRole, number>;
+
+const all = (status: number): Expected => Object.fromEntries(MATRIX_ROLES.map((r) => [r, status])) as Expected;
+
+/** Signed-out visitors are sent to the login page (GET) or refused (other methods). */
+function signedIn(ok: number, anonymous: number): Expected {
+  return { ...all(ok), anonymous, suspended: anonymous, expired: anonymous };
+}
+
+function staffOnly(ok: number, anonymous: number): Expected {
+  return { ...signedIn(ok, anonymous), enterpriseOwn: 403, enterpriseOther: 403, partner: 403 };
+}
+
+function adminOnly(ok: number, anonymous: number): Expected {
+  return { ...staffOnly(ok, anonymous), manager: 403, editor: 403 };
+}
+
+export const PERMISSIONS: Record<string, Expected> = {
+  "GET /": all(302),
+  "GET /healthz": all(200),
+  "GET /readyz": all(200),
+  "GET /robots.txt": all(200),
+  "GET /static/app.css": all(200),
+  "GET /static/jibek.svg": all(200),
+  "GET /api/v1/territories": all(200),
+  "GET /api/v1/territories/:slug": all(200),
+  "GET /api/v1/session": all(200),
+  "GET /api/v1/openapi.json": all(200),
+  "GET /api/v1/users": adminOnly(200, 401),
+  "GET /:locale": all(200),
+  "GET /:locale/territories": all(200),
+  "GET /:locale/territories/:slug": all(200),
+  "GET /:locale/api": all(200),
+  "GET /:locale/login": signedIn(303, 200),
+  // An empty form: every caller gets the inline errors.
+  "POST /:locale/login": all(422),
+  "POST /:locale/logout": all(303),
+  "GET /:locale/account/password": signedIn(200, 302),
+  "POST /:locale/account/password": signedIn(422, 401),
+  "GET /:locale/admin": staffOnly(200, 302),
+  "GET /:locale/admin/users": adminOnly(200, 302),
+  "GET /:locale/admin/audit": adminOnly(200, 302),
+  "POST /:locale/admin/users/:id/role": adminOnly(303, 401),
+  "POST /:locale/admin/users/:id/suspend": adminOnly(303, 401),
+  "POST /:locale/admin/users/:id/reactivate": adminOnly(303, 401),
+};
