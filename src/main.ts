@@ -1,8 +1,8 @@
 import cluster from "node:cluster";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.tsx";
-import { ConfigError, loadConfig } from "./config/config.ts";
 import { prepareDatabase } from "./boot.ts";
+import { ConfigError, loadConfig } from "./config/config.ts";
 import { openDatabase } from "./db/open.ts";
 import { createLogger } from "./lib/logger.ts";
 

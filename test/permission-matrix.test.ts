@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { iso } from "../src/lib/time.ts";
+import { MATRIX_ROLES, type MatrixRole, PERMISSIONS } from "./permissions.table.ts";
 import { createTestApp, type TestApp } from "./support/test-app.ts";
 import type { TestClient } from "./support/test-client.ts";
 import { DIALECTS } from "./support/test-db.ts";
-import { MATRIX_ROLES, type MatrixRole, PERMISSIONS } from "./permissions.table.ts";
 
 /** Every row of every table, for "a refused request changes nothing". */
 async function snapshot(t: TestApp): Promise<string> {

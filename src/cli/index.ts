@@ -1,12 +1,12 @@
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../config/config.ts";
 import { prepareDatabase } from "../boot.ts";
+import { ConfigError, loadConfig } from "../config/config.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { openDatabase } from "../db/open.ts";
+import { AppError } from "../http/errors.ts";
 import { createLogger } from "../lib/logger.ts";
 import { ROLES } from "../modules/accounts/accounts.policy.ts";
 import { createServices } from "../services.ts";
-import { AppError } from "../http/errors.ts";
 
 const HELP = `jibek <command>
 

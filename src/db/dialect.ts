@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
+import type { LogEvent } from "kysely";
 import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from "kysely";
 import pg from "pg";
-import type { LogEvent } from "kysely";
 
 /**
  * The only file that branches on SQLite versus PostgreSQL. Everything dialect-specific —
@@ -69,11 +69,6 @@ export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"
     throw new Error(`SQLite at ${file} refused the required pragmas (${problems.join(", ")}); QUALITY D1`);
   }
   return db;
-}
-
-export interface OpenedDialect {
-  name: DialectName;
-  db: Kysely<any>;
 }
 
 export function createKysely<DB>(target: DatabaseTarget, log?: (event: LogEvent) => void): { name: DialectName; db: Kysely<DB> } {

@@ -2,8 +2,8 @@ import type { Context } from "hono";
 import { CATALOGS, type MessageKey, type MessageValues } from "../i18n/i18n.ts";
 import { hmac, safeEqual } from "../lib/crypto.ts";
 import type { Flash } from "../views/context.ts";
-import { clearCookie, readCookie, writeCookie } from "./cookies.ts";
 import type { AppEnv } from "./context.ts";
+import { clearCookie, readCookie, writeCookie } from "./cookies.ts";
 
 const FLASH_COOKIE = "jibek_flash";
 

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
-import { isStaff, isRole } from "../modules/accounts/accounts.policy.ts";
+import { isRole, isStaff } from "../modules/accounts/accounts.policy.ts";
 import type { PageContext } from "../views/context.ts";
 import type { AppEnv } from "./context.ts";
 import { takeFlash } from "./flash.ts";

@@ -5,8 +5,8 @@ import type { DialectName } from "../../src/db/dialect.ts";
 import { createLogger } from "../../src/lib/logger.ts";
 import type { Role } from "../../src/modules/accounts/accounts.policy.ts";
 import { seedDemo } from "../../src/seed/demo.ts";
-import { openTestDb, type TestDatabase } from "./test-db.ts";
 import { TestClient } from "./test-client.ts";
+import { openTestDb, type TestDatabase } from "./test-db.ts";
 
 export interface TestApp {
   app: ReturnType<typeof createApp>["app"];

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import type { Config } from "../../src/config/config.ts";
+import type { AppEnv } from "../../src/http/context.ts";
 import { hmac } from "../../src/lib/crypto.ts";
 
 /** An in-process browser: a cookie jar over app.request, with the CSRF token a page form would carry. */
@@ -7,7 +8,7 @@ export class TestClient {
   readonly cookies = new Map<string, string>();
 
   constructor(
-    private readonly app: Hono<any>,
+    private readonly app: Hono<AppEnv>,
     private readonly config: Config,
   ) {}
 

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { hmac, randomToken, safeEqual } from "../../lib/crypto.ts";
-import { readCookie, writeCookie } from "../cookies.ts";
 import type { AppEnv } from "../context.ts";
+import { readCookie, writeCookie } from "../cookies.ts";
 import { AppError } from "../errors.ts";
 
 export const CSRF_COOKIE = "jibek_csrf";

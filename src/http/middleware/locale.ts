@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import { i18nFor } from "../../i18n/i18n.ts";
 import { DEFAULT_LOCALE, isLocale, type Locale, negotiateLocale } from "../../i18n/locales.ts";
-import { readCookie, writeCookie } from "../cookies.ts";
 import type { AppEnv } from "../context.ts";
+import { readCookie, writeCookie } from "../cookies.ts";
 import { AppError } from "../errors.ts";
 
 export const LOCALE_COOKIE = "jibek_locale";

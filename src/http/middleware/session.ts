@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import { clearCookie, readCookie } from "../cookies.ts";
 import type { AppEnv } from "../context.ts";
+import { clearCookie, readCookie } from "../cookies.ts";
 
 export const SESSION_COOKIE = "jibek_session";
 

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { setFlash } from "../../http/flash.ts";
@@ -11,7 +12,6 @@ import { href } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
 import { ROLES, type Role } from "./accounts.policy.ts";
 import { RoleChangeForm, UsersQuery } from "./accounts.schemas.ts";
-import { z } from "zod";
 
 export const ROLE_LABEL: Record<Role, MessageKey> = {
   admin: "role.admin",

@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import type { FC } from "hono/jsx";
-import { clearCookie, writeCookie } from "../../http/cookies.ts";
+import { z } from "zod";
 import type { AppEnv } from "../../http/context.ts";
+import { clearCookie, writeCookie } from "../../http/cookies.ts";
 import { AppError } from "../../http/errors.ts";
 import { setFlash } from "../../http/flash.ts";
 import { requireSession } from "../../http/middleware/roles.ts";
@@ -12,11 +13,10 @@ import { Field, PageHeader } from "../../views/components.tsx";
 import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
 import { LoginForm } from "./accounts.schemas.ts";
-import { z } from "zod";
 
 /** Only paths on this site, in this locale: never an open redirect. */
 function safeNext(locale: string, next: string | undefined): string {
-  if (next && next.startsWith(`/${locale}/`) && !next.startsWith("//") && !/[\\\s]/.test(next)) return next;
+  if (next?.startsWith(`/${locale}/`) && !next.startsWith("//") && !/[\\\s]/.test(next)) return next;
   return `/${locale}`;
 }
 

@@ -1,7 +1,7 @@
+import type { Selectable } from "kysely";
 import type { Executor } from "../../db/database.ts";
 import { iso } from "../../lib/time.ts";
 import type { UsersTable } from "./accounts.tables.ts";
-import type { Selectable } from "kysely";
 
 export type UserRow = Selectable<UsersTable>;
 

@@ -2,8 +2,8 @@ import type { Db, Executor } from "../../db/database.ts";
 import { AppError } from "../../http/errors.ts";
 import { hashPassword, randomToken, sha256, verifyPassword } from "../../lib/crypto.ts";
 import { iso, MINUTE, toDate } from "../../lib/time.ts";
-import * as repo from "./accounts.repository.ts";
 import { type Action, type Actor, can, isRole, type Role, sessionLimits } from "./accounts.policy.ts";
+import * as repo from "./accounts.repository.ts";
 import { UserCreate, type UserPublic } from "./accounts.schemas.ts";
 
 export const LOGIN_LIMIT = 5;
@@ -14,9 +14,13 @@ export interface RequestMeta {
   requestId?: string;
 }
 
-export interface AuditSink {
-  (event: { action: string; actorUserId: number | null; subjectType?: string; subjectId?: string; requestId?: string }): void;
-}
+export type AuditSink = (event: {
+  action: string;
+  actorUserId: number | null;
+  subjectType?: string;
+  subjectId?: string;
+  requestId?: string;
+}) => void;
 
 export interface CurrentUser extends Actor {
   email: string;

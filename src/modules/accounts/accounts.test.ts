@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { DIALECTS } from "../../../test/support/test-db.ts";
-import { accountKey, LOGIN_LIMIT } from "./accounts.service.ts";
 import { can, sessionLimits } from "./accounts.policy.ts";
+import { accountKey, LOGIN_LIMIT } from "./accounts.service.ts";
 
 async function auditActions(t: TestApp): Promise<string[]> {
   return (await t.database.db.selectFrom("audit_events").select("action").orderBy("id").execute()).map((r) => r.action);

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { withStatementCounter } from "../../db/statement-counter.ts";
-import { LOCALES } from "../../i18n/locales.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { DIALECTS } from "../../../test/support/test-db.ts";
+import { withStatementCounter } from "../../db/statement-counter.ts";
+import { LOCALES } from "../../i18n/locales.ts";
 
 for (const dialect of DIALECTS) {
   describe(`territories [${dialect}]`, () => {
