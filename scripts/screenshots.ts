@@ -59,7 +59,8 @@ async function main(): Promise<void> {
           await shoot(visitorPage, `${locale}-${p.name}-${viewport.name}.png`);
         }
         await visitorPage.goto(`${app.baseUrl}/${locale}/login`);
-        await visitorPage.fill("#email", "someone@example.kz");
+        // A different address each time: repeated failures for one address would lock it and show "too many attempts".
+        await visitorPage.fill("#email", `someone-${locale}-${viewport.name}@example.kz`);
         await visitorPage.fill("#password", "wrong password");
         await Promise.all([visitorPage.waitForLoadState("load"), visitorPage.click("main form button[type=submit]")]);
         await visitorPage.waitForSelector('[role="alert"]');
