@@ -124,8 +124,12 @@ for (const dialect of DIALECTS) {
       await page.goto(url("/en/login"));
       await page.fill("#email", admin.email);
       await page.fill("#password", "not the password at all");
-      await Promise.all([page.waitForLoadState("load"), page.locator("main form button[type=submit]").click()]);
-      await page.waitForSelector('[role="alert"]');
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/en/login"),
+        page.locator("main form button[type=submit]").click(),
+      ]);
+      assert.equal(response.status(), 401);
+      await page.waitForSelector('main [role="alert"]');
       assert.equal(new URL(page.url()).pathname, "/en/login");
       assert.equal(await page.inputValue("#email"), admin.email);
       assert.equal(await page.inputValue("#password"), "", "the password is never sent back");
