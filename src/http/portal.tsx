@@ -59,7 +59,7 @@ export function portal(): Hono<AppEnv> {
                 <h3>
                   <a href={href(ctx, `/territories/${p.slug}`)}>{i18n.pick(p.name).text}</a>
                 </h3>
-                {p.name.zh ? (
+                {p.name.zh && ctx.locale !== "zh" ? (
                   <p lang="zh-Hans" class="original-name">
                     {p.name.zh}
                   </p>

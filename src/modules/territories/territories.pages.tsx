@@ -30,7 +30,10 @@ const Name: FC<{ i18n: I18n; t: Territory }> = ({ i18n, t }) => {
 const Coordinates: FC<{ i18n: I18n; t: Territory }> = ({ i18n, t }) =>
   t.coordinates ? (
     <span>
-      {i18n.number(t.coordinates.lat, { maximumFractionDigits: 4 })}, {i18n.number(t.coordinates.lon, { maximumFractionDigits: 4 })}{" "}
+      {i18n.t("territory.latlon", {
+        lat: i18n.number(t.coordinates.lat, { maximumFractionDigits: 4 }),
+        lon: i18n.number(t.coordinates.lon, { maximumFractionDigits: 4 }),
+      })}{" "}
       <ConfidenceBadge i18n={i18n} confidence={t.coordinates.confidence} source={t.coordinates.source} />
     </span>
   ) : (
@@ -109,7 +112,7 @@ export function territoryPages(): Hono<AppEnv> {
                 <p class="muted">
                   {t(KIND_LABEL[p.kind])} · {t(COUNTRY_LABEL[p.country])}
                 </p>
-                {p.name.zh ? (
+                {p.name.zh && ctx.locale !== "zh" ? (
                   <p lang="zh-Hans" class="original-name">
                     {p.name.zh}
                   </p>
