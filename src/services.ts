@@ -2,12 +2,14 @@ import type { Logger } from "pino";
 import type { Config } from "./config/config.ts";
 import type { Db } from "./db/database.ts";
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
+import { SitesService } from "./modules/sites/sites.service.ts";
 import { TerritoriesService } from "./modules/territories/territories.service.ts";
 
 /** Each module's service, built once with exactly what it needs. */
 export interface Services {
   accounts: AccountsService;
   territories: TerritoriesService;
+  sites: SitesService;
 }
 
 export function createServices(db: Db, config: Config, logger: Logger): Services {
@@ -22,5 +24,6 @@ export function createServices(db: Db, config: Config, logger: Logger): Services
         ),
     }),
     territories: new TerritoriesService(db),
+    sites: new SitesService(db, { staleDays: config.sitesStaleDays }),
   };
 }

@@ -39,6 +39,8 @@ export const EnvSchema = z.object({
     .refine((n) => n >= 1024 && (n & (n - 1)) === 0, { message: "must be a power of two ≥ 1024" })
     .default(131072)
     .describe("scrypt N for new password hashes (OWASP: 2^17)"),
+  SITES_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(180).describe("Days after which an unverified site record is flagged stale"),
+  STORAGE_DIR: z.string().min(1).optional().describe("Uploaded files; defaults to DATA_DIR/files"),
   DEMO_DATA: z
     .enum(["true", "false"])
     .default("true")
@@ -63,6 +65,8 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   scryptCost: number;
   demoData: boolean;
+  sitesStaleDays: number;
+  storageDir: string;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +107,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     scryptCost: e.SCRYPT_COST,
     demoData: e.DEMO_DATA,
+    sitesStaleDays: e.SITES_STALE_DAYS,
+    storageDir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, "files")),
   };
 }
 

@@ -8,6 +8,10 @@ export type ErrorCode =
   | "not_found"
   | "territory_not_found"
   | "user_not_found"
+  | "zone_not_found"
+  | "plot_not_found"
+  | "premises_not_found"
+  | "file_not_found"
   | "forbidden"
   | "unauthenticated"
   | "csrf_failed"
@@ -20,6 +24,10 @@ const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 413 | 422 | 500> =
   not_found: 404,
   territory_not_found: 404,
   user_not_found: 404,
+  zone_not_found: 404,
+  plot_not_found: 404,
+  premises_not_found: 404,
+  file_not_found: 404,
   forbidden: 403,
   unauthenticated: 401,
   csrf_failed: 403,
@@ -34,6 +42,10 @@ export const ERROR_MESSAGE: Record<ErrorCode, MessageKey> = {
   not_found: "error.not_found",
   territory_not_found: "error.territory_not_found",
   user_not_found: "error.user_not_found",
+  zone_not_found: "error.zone_not_found",
+  plot_not_found: "error.plot_not_found",
+  premises_not_found: "error.premises_not_found",
+  file_not_found: "error.file_not_found",
   forbidden: "error.forbidden",
   unauthenticated: "error.unauthenticated",
   csrf_failed: "error.csrf_failed",

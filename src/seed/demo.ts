@@ -1,14 +1,15 @@
+import { seedSitesDemo } from "../modules/sites/sites.demo.ts";
 import type { Services } from "../services.ts";
 
 /**
  * Reference data (territories) is refreshed on every start; demo records go only into an empty
- * database, and only when asked. Later modules add their demo data here, each marked illustrative.
+ * database, and only when asked. Generated records are marked illustrative.
  */
-export async function seedDemo(services: Services, options: { demo: boolean }): Promise<{ territories: number } | null> {
+export async function seedDemo(services: Services, options: { demo: boolean }): Promise<Record<string, number> | null> {
   const empty = (await services.territories.list()).length === 0;
   const territories = await services.territories.loadReference();
   if (!empty) return null;
-  // Demo records of later modules go here when options.demo is set.
-  void options.demo;
-  return { territories };
+  if (!options.demo) return { territories };
+  const sites = await seedSitesDemo(services.sites);
+  return { territories, ...sites };
 }

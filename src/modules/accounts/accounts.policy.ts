@@ -10,7 +10,7 @@ export interface Actor {
   organisationId: number | null;
 }
 
-export type Action = "backoffice:enter" | "users:list" | "users:change-role" | "users:suspend" | "audit:read";
+export type Action = "backoffice:enter" | "users:list" | "users:change-role" | "users:suspend" | "audit:read" | "sites:edit";
 
 const RULES: Record<Action, (actor: Actor) => boolean> = {
   "backoffice:enter": (a) => STAFF_ROLES.includes(a.role),
@@ -18,6 +18,8 @@ const RULES: Record<Action, (actor: Actor) => boolean> = {
   "users:change-role": (a) => a.role === "admin",
   "users:suspend": (a) => a.role === "admin",
   "audit:read": (a) => a.role === "admin",
+  /** Managers, editors and admins keep the site catalogue (issue: site catalogue, back office). */
+  "sites:edit": (a) => STAFF_ROLES.includes(a.role),
 };
 
 export function can(actor: Actor | null | undefined, action: Action): boolean {

@@ -1,0 +1,509 @@
+import type { Db, Executor } from "../../db/database.ts";
+import { AppError } from "../../http/errors.ts";
+import { toKazakhLatin } from "../../i18n/translit.ts";
+import { DAY, toDate } from "../../lib/time.ts";
+import { type Actor, can } from "../accounts/accounts.policy.ts";
+import * as repo from "./sites.repository.ts";
+import {
+  type Plot,
+  type PlotData,
+  type PlotFilters,
+  PlotInput,
+  type Premises,
+  type PremisesData,
+  type PremisesFilters,
+  PremisesInput,
+  PLOT_STATUSES,
+  PREMISES_STATUSES,
+  StatusChange,
+  type StatusHistoryEntry,
+  type UtilityDetails,
+  type Zone,
+  type ZoneFilters,
+  ZONE_STATUSES,
+} from "./sites.schemas.ts";
+
+export interface SitesOptions {
+  /** Records not verified within this many days are flagged stale (default 180). */
+  staleDays: number;
+}
+
+export type SiteEntity = repo.SiteEntity;
+
+const names = (kk: string, ru: string, zh: string | null, en: string) => ({ kk, kkLatn: toKazakhLatin(kk), ru, zh, en });
+const bool = (v: number | null) => (v === null ? null : v === 1);
+const parseJson = <T>(text: string | null, fallback: T): T => {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+};
+const isoOrNull = (v: string | Date | null) => (v ? toDate(v).toISOString() : null);
+
+/** A row of a write the importer or a form rejected: which field and which message key. */
+export interface RowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export class SitesService {
+  constructor(
+    private readonly db: Db,
+    private readonly options: SitesOptions,
+  ) {}
+
+  private verification(at: string | Date | null, by: string | null, now = Date.now()) {
+    const time = at ? toDate(at).getTime() : null;
+    return { at: isoOrNull(at), by, stale: time === null || now - time > this.options.staleDays * DAY };
+  }
+
+  private presentPlot = (r: repo.PlotRow): Plot => ({
+    code: r.code,
+    zone: r.zone_slug ? { slug: r.zone_slug, name: names(r.zone_name_kk ?? "", r.zone_name_ru ?? "", r.zone_name_zh, r.zone_name_en ?? "") } : null,
+    territory: { slug: r.territory_slug, name: names(r.territory_name_kk, r.territory_name_ru, r.territory_name_zh, r.territory_name_en) },
+    cadastralNumber: r.cadastral_number,
+    areaHa: r.area_ha,
+    landCategory: r.land_category,
+    permittedUse: r.permitted_use,
+    status: r.status as Plot["status"],
+    reservedUntil: r.reserved_until,
+    reservedFor: r.reserved_for,
+    price:
+      r.price_amount !== null && r.price_currency && r.price_unit
+        ? { amount: r.price_amount, currency: r.price_currency as "KZT", unit: r.price_unit as "sale_per_ha" }
+        : null,
+    location: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
+    geometry: parseJson(r.geometry, null),
+    infrastructure: {
+      powerKw: r.power_kw,
+      powerKv: r.power_kv,
+      gasM3h: r.gas_m3h,
+      waterM3d: r.water_m3d,
+      sewageM3d: r.sewage_m3d,
+      heatGcalh: r.heat_gcalh,
+      railSiding: bool(r.rail_siding),
+      roadAccess: bool(r.road_access),
+      details: parseJson<UtilityDetails>(r.utilities, {}),
+    },
+    distances: { railKm: r.dist_rail_km, airportKm: r.dist_airport_km, borderKm: r.dist_border_km, centreKm: r.dist_centre_km },
+    notes: r.notes,
+    illustrative: r.is_illustrative === 1,
+    verification: this.verification(r.verified_at, r.verified_by),
+  });
+
+  private presentPremises = (r: repo.PremisesRow): Premises => ({
+    code: r.code,
+    zone: r.zone_slug ? { slug: r.zone_slug, name: names(r.zone_name_kk ?? "", r.zone_name_ru ?? "", r.zone_name_zh, r.zone_name_en ?? "") } : null,
+    plotCode: r.plot_code,
+    territory: { slug: r.territory_slug, name: names(r.territory_name_kk, r.territory_name_ru, r.territory_name_zh, r.territory_name_en) },
+    kind: r.kind as Premises["kind"],
+    floorAreaM2: r.floor_area_m2,
+    ceilingM: r.ceiling_m,
+    floorLoadTM2: r.floor_load_t_m2,
+    craneT: r.crane_t,
+    powerKw: r.power_kw,
+    status: r.status as Premises["status"],
+    priceKztM2Month: r.price_kzt_m2_month,
+    location: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
+    notes: r.notes,
+    illustrative: r.is_illustrative === 1,
+    verification: this.verification(r.verified_at, r.verified_by),
+  });
+
+  private presentZone(r: repo.ZoneRow, counts: { total: number; free: number } | undefined): Zone {
+    const regime = r.regime_kk && r.regime_ru && r.regime_en ? names(r.regime_kk, r.regime_ru, r.regime_zh, r.regime_en) : null;
+    return {
+      slug: r.slug,
+      kind: r.kind as Zone["kind"],
+      parent: r.parent_slug ? { slug: r.parent_slug, name: names(r.parent_name_kk ?? "", r.parent_name_ru ?? "", r.parent_name_zh, r.parent_name_en ?? "") } : null,
+      territory: { slug: r.territory_slug, name: names(r.territory_name_kk, r.territory_name_ru, r.territory_name_zh, r.territory_name_en) },
+      name: names(r.name_kk, r.name_ru, r.name_zh, r.name_en),
+      status: r.status as Zone["status"],
+      operator: r.operator_name,
+      totalAreaHa: r.total_area_ha,
+      freeAreaHa: r.free_area_ha,
+      centre: r.centre_lat !== null && r.centre_lon !== null ? { lat: r.centre_lat, lon: r.centre_lon } : null,
+      geometry: parseJson(r.geometry, null),
+      regime,
+      incentives: parseJson(r.incentives, []),
+      customsRegime: r.customs_regime,
+      landTerms: r.land_terms,
+      sectors: parseJson(r.sectors, []),
+      contacts: { phone: r.contact_phone, email: r.contact_email, website: r.website },
+      facts: parseJson(r.facts, []),
+      confidence: r.confidence,
+      illustrative: r.is_illustrative === 1,
+      verification: this.verification(r.verified_at, r.verified_by),
+      plots: counts ?? { total: 0, free: 0 },
+    };
+  }
+
+  // Reading
+
+  async listZones(filters: Partial<ZoneFilters> = {}): Promise<Zone[]> {
+    const rows = await repo.listZoneRows(this.db, filters);
+    const counts = await repo.plotCountsByZone(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => this.presentZone(r, counts.get(r.id)));
+  }
+
+  async getZone(slug: string): Promise<{ zone: Zone; subzones: Zone[]; history: StatusHistoryEntry[] }> {
+    const row = await repo.findZoneRow(this.db, slug);
+    if (!row) throw new AppError("zone_not_found");
+    const all = await repo.listZoneRows(this.db, {});
+    const children = all.filter((z) => z.parent_zone_id === row.id);
+    const counts = await repo.plotCountsByZone(this.db, [row.id, ...children.map((c) => c.id)]);
+    return {
+      zone: this.presentZone(row, counts.get(row.id)),
+      subzones: children.map((c) => this.presentZone(c, counts.get(c.id))),
+      history: await this.history("zone", row.id),
+    };
+  }
+
+  async listPlots(filters: PlotFilters): Promise<{ items: Plot[]; total: number; page: number; pages: number }> {
+    const { rows, total } = await repo.listPlotRows(this.db, filters);
+    return { items: rows.map(this.presentPlot), total, page: filters.page, pages: Math.max(1, Math.ceil(total / filters.perPage)) };
+  }
+
+  async *exportPlots(filters: Partial<PlotFilters>): AsyncGenerator<Plot[]> {
+    for await (const rows of repo.allPlotRows(this.db, filters)) yield rows.map(this.presentPlot);
+  }
+
+  async *exportPremises(filters: Partial<PremisesFilters>): AsyncGenerator<Premises[]> {
+    for await (const rows of repo.allPremisesRows(this.db, filters)) yield rows.map(this.presentPremises);
+  }
+
+  async getPlot(code: string): Promise<{ plot: Plot; history: StatusHistoryEntry[]; files: SiteFile[] }> {
+    const row = await repo.findPlotRow(this.db, code);
+    if (!row) throw new AppError("plot_not_found");
+    return { plot: this.presentPlot(row), history: await this.history("plot", row.id), files: await this.files("plot", row.id) };
+  }
+
+  async listPremises(filters: PremisesFilters): Promise<{ items: Premises[]; total: number; page: number; pages: number }> {
+    const { rows, total } = await repo.listPremisesRows(this.db, filters);
+    return { items: rows.map(this.presentPremises), total, page: filters.page, pages: Math.max(1, Math.ceil(total / filters.perPage)) };
+  }
+
+  async getPremises(code: string): Promise<{ premises: Premises; history: StatusHistoryEntry[]; files: SiteFile[] }> {
+    const row = await repo.findPremisesRow(this.db, code);
+    if (!row) throw new AppError("premises_not_found");
+    return { premises: this.presentPremises(row), history: await this.history("premises", row.id), files: await this.files("premises", row.id) };
+  }
+
+  /** Plots inside a map viewport as GeoJSON points, at most `limit` of them. */
+  async plotsInBox(box: { south: number; west: number; north: number; east: number }, filters: Partial<PlotFilters>, limit = 5000): Promise<Plot[]> {
+    return (await repo.plotPointsInBox(this.db, box, filters, limit)).map(this.presentPlot);
+  }
+
+  private async history(entity: SiteEntity, id: number): Promise<StatusHistoryEntry[]> {
+    return (await repo.listStatusHistory(this.db, entity, id)).map((h) => ({
+      from: h.from_status,
+      to: h.to_status,
+      reason: h.reason,
+      by: h.actor,
+      at: toDate(h.at).toISOString(),
+    }));
+  }
+
+  private async files(entity: SiteEntity, id: number): Promise<SiteFile[]> {
+    return (await repo.listSiteFiles(this.db, entity, id)).map((f) => ({
+      kind: f.kind as SiteFile["kind"],
+      title: f.title,
+      storedName: f.stored_name,
+      contentType: f.content_type,
+      sizeBytes: f.size_bytes,
+      sha256: f.sha256,
+    }));
+  }
+
+  /** Records whose verification is older than the configured age, for staff. */
+  async stale(actor: Actor, limit = 100) {
+    this.authorize(actor);
+    const result = await repo.listStale(this.db, new Date(Date.now() - this.options.staleDays * DAY), limit);
+    const present = (rows: typeof result.plots) => rows.map((r) => ({ key: r.key, verifiedAt: isoOrNull(r.verified_at), verifiedBy: r.verified_by }));
+    return { zones: present(result.zones), plots: present(result.plots), premises: present(result.premises), totals: result.totals, staleDays: this.options.staleDays };
+  }
+
+  // Writing
+
+  private authorize(actor: Actor): void {
+    if (!can(actor, "sites:edit")) throw new AppError("forbidden");
+  }
+
+  /** Resolves slugs to ids and checks references; errors name the field. */
+  private async plotRow(executor: Executor, data: PlotData, rowIndex: number, errors: RowError[]) {
+    const territoryId = await repo.territoryIdBySlug(executor, data.territorySlug);
+    if (!territoryId) errors.push({ row: rowIndex, field: "territorySlug", message: "sites.territory_unknown" });
+    const zoneId = data.zoneSlug ? await repo.findZoneId(executor, data.zoneSlug) : null;
+    if (data.zoneSlug && !zoneId) errors.push({ row: rowIndex, field: "zoneSlug", message: "sites.zone_unknown" });
+    return {
+      code: data.code,
+      zone_id: zoneId ?? null,
+      territory_id: territoryId ?? 0,
+      cadastral_number: data.cadastralNumber,
+      area_ha: data.areaHa,
+      land_category: data.landCategory,
+      permitted_use: data.permittedUse,
+      status: data.status,
+      reserved_until: data.status === "reserved" ? data.reservedUntil : null,
+      reserved_for: data.status === "reserved" ? data.reservedFor : null,
+      price_amount: data.priceAmount,
+      price_currency: data.priceAmount === null ? null : data.priceCurrency,
+      price_unit: data.priceAmount === null ? null : data.priceUnit,
+      lat: data.lat,
+      lon: data.lon,
+      power_kw: data.powerKw,
+      power_kv: data.powerKv,
+      gas_m3h: data.gasM3h,
+      water_m3d: data.waterM3d,
+      sewage_m3d: data.sewageM3d,
+      heat_gcalh: data.heatGcalh,
+      rail_siding: data.railSiding === null ? null : data.railSiding ? 1 : 0,
+      road_access: data.roadAccess === null ? null : data.roadAccess ? 1 : 0,
+      utilities: JSON.stringify(data.utilities),
+      dist_rail_km: data.distRailKm,
+      dist_airport_km: data.distAirportKm,
+      dist_border_km: data.distBorderKm,
+      dist_centre_km: data.distCentreKm,
+      notes: data.notes,
+      is_illustrative: data.illustrative ? 1 : 0,
+    };
+  }
+
+  /**
+   * Creates or updates plots by code, all or nothing. Unchanged rows are left alone, so
+   * re-importing the same file changes nothing. With `dryRun` the transaction is rolled back
+   * and only the counts come back.
+   */
+  async upsertPlots(
+    actor: Actor,
+    inputs: PlotData[],
+    options: { dryRun?: boolean; mode?: "upsert" | "create" | "update" } = {},
+  ): Promise<{ created: number; updated: number; unchanged: number; errors: RowError[] }> {
+    this.authorize(actor);
+    const mode = options.mode ?? "upsert";
+    const outcome = { created: 0, updated: 0, unchanged: 0, errors: [] as RowError[] };
+    const rollback = new Error("rollback");
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const seen = new Set<string>();
+        for (const [i, data] of inputs.entries()) {
+          if (seen.has(data.code)) outcome.errors.push({ row: i, field: "code", message: "sites.code_duplicate" });
+          seen.add(data.code);
+          const row = await this.plotRow(trx, data, i, outcome.errors);
+          const existing = await repo.findPlotRow(trx, data.code);
+          if (existing && mode === "create") outcome.errors.push({ row: i, field: "code", message: "sites.code_taken" });
+          if (!existing && mode === "update") outcome.errors.push({ row: i, field: "code", message: "sites.code_unknown" });
+          if (outcome.errors.length > 0) continue;
+          if (!existing) {
+            const id = await repo.insertPlot(trx, row);
+            await repo.insertStatusChange(trx, { entityType: "plot", entityId: id, from: null, to: row.status, reason: "created", actorUserId: actor.id || null });
+            outcome.created++;
+          } else if (differs(existing, row)) {
+            await repo.updatePlot(trx, existing.id, row);
+            if (existing.status !== row.status) {
+              await repo.insertStatusChange(trx, { entityType: "plot", entityId: existing.id, from: existing.status, to: row.status, reason: "updated", actorUserId: actor.id || null });
+            }
+            outcome.updated++;
+          } else outcome.unchanged++;
+        }
+        if (outcome.errors.length > 0 || options.dryRun) throw rollback;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    return outcome;
+  }
+
+  /** One plot from a form or the API: validated, then saved; errors carry field → message key. */
+  async savePlot(actor: Actor, input: PlotInput, mode: "create" | "update"): Promise<Plot> {
+    this.authorize(actor);
+    const parsed = PlotInput.safeParse(input);
+    if (!parsed.success) throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_"), i.message])));
+    const result = await this.upsertPlots(actor, [parsed.data], { mode });
+    if (result.errors.length > 0) throw new AppError("validation_failed", Object.fromEntries(result.errors.map((e) => [e.field, e.message])));
+    return (await this.getPlot(parsed.data.code)).plot;
+  }
+
+  async upsertPremises(
+    actor: Actor,
+    inputs: PremisesData[],
+    options: { dryRun?: boolean; mode?: "upsert" | "create" | "update" } = {},
+  ): Promise<{ created: number; updated: number; unchanged: number; errors: RowError[] }> {
+    this.authorize(actor);
+    const mode = options.mode ?? "upsert";
+    const outcome = { created: 0, updated: 0, unchanged: 0, errors: [] as RowError[] };
+    const rollback = new Error("rollback");
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const seen = new Set<string>();
+        for (const [i, data] of inputs.entries()) {
+          if (seen.has(data.code)) outcome.errors.push({ row: i, field: "code", message: "sites.code_duplicate" });
+          seen.add(data.code);
+          const territoryId = await repo.territoryIdBySlug(trx, data.territorySlug);
+          if (!territoryId) outcome.errors.push({ row: i, field: "territorySlug", message: "sites.territory_unknown" });
+          const zoneId = data.zoneSlug ? await repo.findZoneId(trx, data.zoneSlug) : null;
+          if (data.zoneSlug && !zoneId) outcome.errors.push({ row: i, field: "zoneSlug", message: "sites.zone_unknown" });
+          const plotId = data.plotCode ? await repo.findPlotId(trx, data.plotCode) : null;
+          if (data.plotCode && !plotId) outcome.errors.push({ row: i, field: "plotCode", message: "sites.plot_unknown" });
+          const existing = await repo.findPremisesRow(trx, data.code);
+          if (existing && mode === "create") outcome.errors.push({ row: i, field: "code", message: "sites.code_taken" });
+          if (!existing && mode === "update") outcome.errors.push({ row: i, field: "code", message: "sites.code_unknown" });
+          if (outcome.errors.length > 0) continue;
+          const row = {
+            code: data.code,
+            zone_id: zoneId ?? null,
+            plot_id: plotId ?? null,
+            territory_id: territoryId ?? 0,
+            kind: data.kind,
+            floor_area_m2: data.floorAreaM2,
+            ceiling_m: data.ceilingM,
+            floor_load_t_m2: data.floorLoadTM2,
+            crane_t: data.craneT,
+            power_kw: data.powerKw,
+            status: data.status,
+            price_kzt_m2_month: data.priceKztM2Month,
+            lat: data.lat,
+            lon: data.lon,
+            notes: data.notes,
+            is_illustrative: data.illustrative ? 1 : 0,
+          };
+          if (!existing) {
+            const id = await repo.insertPremises(trx, row);
+            await repo.insertStatusChange(trx, { entityType: "premises", entityId: id, from: null, to: row.status, reason: "created", actorUserId: actor.id || null });
+            outcome.created++;
+          } else if (differs(existing, row)) {
+            await repo.updatePremises(trx, existing.id, row);
+            outcome.updated++;
+          } else outcome.unchanged++;
+        }
+        if (outcome.errors.length > 0 || options.dryRun) throw rollback;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    return outcome;
+  }
+
+  async savePremises(actor: Actor, input: PremisesInput, mode: "create" | "update"): Promise<Premises> {
+    this.authorize(actor);
+    const parsed = PremisesInput.safeParse(input);
+    if (!parsed.success) throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_"), i.message])));
+    const result = await this.upsertPremises(actor, [parsed.data], { mode });
+    if (result.errors.length > 0) throw new AppError("validation_failed", Object.fromEntries(result.errors.map((e) => [e.field, e.message])));
+    return (await this.getPremises(parsed.data.code)).premises;
+  }
+
+  /** A status change with its reason, kept as history. */
+  async changeStatus(actor: Actor, entity: SiteEntity, key: string, change: StatusChange): Promise<void> {
+    this.authorize(actor);
+    const parsed = StatusChange.safeParse(change);
+    if (!parsed.success) throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_"), i.message])));
+    const { status, reason, reservedUntil, reservedFor } = parsed.data;
+    const allowed: readonly string[] = entity === "plot" ? PLOT_STATUSES : entity === "premises" ? PREMISES_STATUSES : ZONE_STATUSES;
+    if (!allowed.includes(status)) throw new AppError("validation_failed", { status: "form.choose_one" });
+    if (entity === "plot" && status === "reserved" && !reservedUntil) throw new AppError("validation_failed", { reservedUntil: "sites.reserved_needs_date" });
+    await this.db.transaction().execute(async (trx) => {
+      const current = await this.currentStatus(trx, entity, key);
+      if (current.status === status && entity !== "plot") return;
+      if (entity === "plot") {
+        await repo.updatePlot(trx, current.id, {
+          status,
+          reserved_until: status === "reserved" ? reservedUntil : null,
+          reserved_for: status === "reserved" ? reservedFor : null,
+        });
+      } else if (entity === "premises") await repo.updatePremises(trx, current.id, { status });
+      else await repo.updateZone(trx, current.id, { status });
+      await repo.insertStatusChange(trx, { entityType: entity, entityId: current.id, from: current.status, to: status, reason, actorUserId: actor.id });
+    });
+  }
+
+  private async currentStatus(executor: Executor, entity: SiteEntity, key: string): Promise<{ id: number; status: string }> {
+    if (entity === "plot") {
+      const row = await repo.findPlotRow(executor, key);
+      if (!row) throw new AppError("plot_not_found");
+      return { id: row.id, status: row.status };
+    }
+    if (entity === "premises") {
+      const row = await repo.findPremisesRow(executor, key);
+      if (!row) throw new AppError("premises_not_found");
+      return { id: row.id, status: row.status };
+    }
+    const row = await repo.findZoneRow(executor, key);
+    if (!row) throw new AppError("zone_not_found");
+    return { id: row.id, status: row.status };
+  }
+
+  /** "Verified on … by …": staff confirm the record is true today. */
+  async verify(actor: Actor & { displayName: string }, entity: SiteEntity, key: string, at = new Date()): Promise<void> {
+    this.authorize(actor);
+    const { id } = await this.currentStatus(this.db, entity, key);
+    await repo.markVerified(this.db, entity, id, actor.displayName, at);
+  }
+
+  async attachFile(actor: Actor, entity: SiteEntity, key: string, file: Omit<SiteFile, never>): Promise<void> {
+    this.authorize(actor);
+    const { id } = await this.currentStatus(this.db, entity, key);
+    await repo.insertSiteFile(this.db, {
+      entity_type: entity,
+      entity_id: id,
+      kind: file.kind,
+      title: file.title,
+      stored_name: file.storedName,
+      content_type: file.contentType,
+      size_bytes: file.sizeBytes,
+      sha256: file.sha256,
+      uploaded_by: actor.id,
+    });
+  }
+
+  async findFile(storedName: string) {
+    return repo.findSiteFile(this.db, storedName);
+  }
+
+  /** Reference data for demo zones: insert or refresh by slug. */
+  async upsertZoneRecord(row: Parameters<typeof repo.upsertZone>[1]): Promise<number> {
+    return repo.upsertZone(this.db, row);
+  }
+
+  async zoneIdOf(slug: string): Promise<number | undefined> {
+    return repo.findZoneId(this.db, slug);
+  }
+
+  async territoryIdOf(slug: string): Promise<number | undefined> {
+    return repo.territoryIdBySlug(this.db, slug);
+  }
+
+  async markVerifiedBySystem(entity: SiteEntity, key: string, by: string, at: Date): Promise<void> {
+    const { id } = await this.currentStatus(this.db, entity, key);
+    await repo.markVerified(this.db, entity, id, by, at);
+  }
+}
+
+export interface SiteFile {
+  kind: "photo" | "document";
+  title: string;
+  storedName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/** True when any written column differs from the stored row. */
+function differs(existing: object, next: object): boolean {
+  const stored = existing as Record<string, unknown>;
+  for (const [key, value] of Object.entries(next)) {
+    const current = stored[key];
+    if (current === value) continue;
+    if (typeof value === "number" && typeof current === "number" && Math.abs(value - current) < 1e-9) continue;
+    if ((current === null || current === undefined) && (value === null || value === undefined)) continue;
+    return true;
+  }
+  return false;
+}
+
