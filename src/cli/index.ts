@@ -4,6 +4,17 @@ import { ConfigError, loadConfig } from "../config/config.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { openDatabase } from "../db/open.ts";
 import { AppError } from "../http/errors.ts";
+import * as exportCommand from "./commands/export.ts";
+import * as importCommand from "./commands/import.ts";
+import * as syntheticCommand from "./commands/synthetic.ts";
+
+/** Subcommands that live in their own files: `jibek <name> …`. */
+const COMMANDS: Record<string, { summary: string; run: typeof importCommand.run }> = {
+  import: importCommand,
+  export: exportCommand,
+  synthetic: syntheticCommand,
+};
+
 import { createLogger } from "../lib/logger.ts";
 import { ROLES } from "../modules/accounts/accounts.policy.ts";
 import { createServices } from "../services.ts";
@@ -15,7 +26,10 @@ const HELP = `jibek <command>
   user add --email E --role R [--name N] [--password P]
                                   create a user (roles: ${ROLES.join(", ")}); a password is generated when omitted
   user list                       list users
-
+${Object.entries(COMMANDS)
+  .filter(([, c]) => c.summary)
+  .map(([name, c]) => `  ${name.padEnd(32)}${c.summary}\n`)
+  .join("")}
 Configuration comes from the environment (see README): DATABASE_URL, DATA_DIR, …
 `;
 
@@ -27,6 +41,13 @@ async function run(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+
+  const external = COMMANDS[command];
+  if (external)
+    return external.run(
+      [sub, ...rest].filter((a): a is string => a !== undefined),
+      { config, logger },
+    );
 
   if (command === "migrate") {
     const database = openDatabase(config.database);

@@ -39,7 +39,13 @@ export const EnvSchema = z.object({
     .refine((n) => n >= 1024 && (n & (n - 1)) === 0, { message: "must be a power of two ≥ 1024" })
     .default(131072)
     .describe("scrypt N for new password hashes (OWASP: 2^17)"),
-  SITES_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(180).describe("Days after which an unverified site record is flagged stale"),
+  SITES_STALE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(180)
+    .describe("Days after which an unverified site record is flagged stale"),
   STORAGE_DIR: z.string().min(1).optional().describe("Uploaded files; defaults to DATA_DIR/files"),
   DEMO_DATA: z
     .enum(["true", "false"])

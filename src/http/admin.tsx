@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import { accountAdminPages } from "../modules/accounts/accounts.admin.tsx";
+import { ioAdminPages } from "../modules/io/io.admin.tsx";
+import { siteAdminPages } from "../modules/sites/sites.admin.tsx";
 import { AdminMenu } from "../views/admin-menu.tsx";
 import { PageHeader } from "../views/components.tsx";
 import { href } from "../views/context.ts";
@@ -58,5 +60,7 @@ export function admin(): Hono<AppEnv> {
   });
 
   app.route("/", accountAdminPages());
+  app.route("/", siteAdminPages());
+  app.route("/", ioAdminPages());
   return app;
 }

@@ -1,5 +1,8 @@
 import { Hono } from "hono";
 import { accountApi } from "../modules/accounts/accounts.api.ts";
+import { ioApi } from "../modules/io/io.api.ts";
+import { siteApi } from "../modules/sites/sites.api.ts";
+import { geoApi } from "../modules/sites/sites.geo.api.ts";
 import { territoryApi } from "../modules/territories/territories.api.ts";
 import { PageHeader } from "../views/components.tsx";
 import { Layout } from "../views/layout.tsx";
@@ -13,6 +16,10 @@ export function api(): { routes: Hono<AppEnv>; registry: ApiRegistry } {
   const registry = new ApiRegistry();
   territoryApi(app, registry);
   accountApi(app, registry);
+  // Downloads (.csv, .xlsx, .geojson) first: their paths would otherwise match /:code.
+  ioApi(app, registry);
+  geoApi(app, registry);
+  siteApi(app, registry);
   app.get("/api/v1/openapi.json", (c) => c.json(registry.document(`${c.get("config").publicUrl.origin}`)));
   return { routes: app, registry };
 }

@@ -1,5 +1,8 @@
 import { Hono } from "hono";
 import { accountPages } from "../modules/accounts/accounts.pages.tsx";
+import { mapPages } from "../modules/sites/sites.map.tsx";
+import { sitePages } from "../modules/sites/sites.pages.tsx";
+import { passportPages } from "../modules/sites/sites.passport.tsx";
 import { territoryPages } from "../modules/territories/territories.pages.tsx";
 import { ConfidenceBadge } from "../views/components.tsx";
 import { href } from "../views/context.ts";
@@ -73,6 +76,9 @@ export function portal(): Hono<AppEnv> {
   });
 
   app.route("/", territoryPages());
+  app.route("/", sitePages());
+  app.route("/", mapPages());
+  app.route("/", passportPages());
   app.route("/", accountPages());
   return app;
 }

@@ -30,7 +30,17 @@ interface DemoZone {
 
 const KAPITAL = "https://kapital.kz/amp/economic/136391/v-turkestanskoj-oblasti-sozdany-pyat-novyh-industrialnyh-zon.html";
 
-const iz = (slug: string, code: string, territory: string, ru: string, kk: string, en: string, area: number | null, centre: [number, number], fact: SourcedFact[]): DemoZone => ({
+const iz = (
+  slug: string,
+  code: string,
+  territory: string,
+  ru: string,
+  kk: string,
+  en: string,
+  area: number | null,
+  centre: [number, number],
+  fact: SourcedFact[],
+): DemoZone => ({
   slug,
   code,
   kind: "industrial_zone",
@@ -65,15 +75,56 @@ export const DEMO_ZONES: DemoZone[] = [
     website: "https://sez-turkistan.kz/en/",
     sectors: ["C", "H", "I"],
     facts: [
-      { label: "total_area_ha", value: "4,622.39 ha in 6 subzones (2023 decision)", confidence: "verified", source: "https://en.trend.az/casia/kazakhstan/3797200.html", asOf: "2023" },
-      { label: "total_area_ha", value: "4,414 ha (akim, Nov 2025)", confidence: "single-source", source: "https://cn.inform.kz/news/changhuijianzhongguodashi-fangyouyizaiduokai-70147f/", asOf: "2025-11" },
-      { label: "total_area_ha", value: "about 4,000 ha (the oblast's press release)", confidence: "article-only", source: "starting article", asOf: "2025" },
-      { label: "history", value: "Created as SEZ 'Turkistan' in 2018; renamed 'Turan' in 2023", confidence: "verified", source: "https://turkystan.kz/article/226645-turkistan-arnayy-ekonomikaly-ayma-y-turan-dep-atalma", asOf: "2023" },
-      { label: "infrastructure", value: "Gas and internet 100%, 2.1 km of rail, 8.5 km of water pipe, 3 km of sewer built (2023)", confidence: "verified", source: "https://yujanka.kz/sez-turan-luchshie-usloviya-dlya-investorov", asOf: "2023" },
-      { label: "geometry", value: "Outline on the map is schematic, not surveyed", confidence: "estimated", source: "generated for the demo", asOf: null },
+      {
+        label: "total_area_ha",
+        value: "4,622.39 ha in 6 subzones (2023 decision)",
+        confidence: "verified",
+        source: "https://en.trend.az/casia/kazakhstan/3797200.html",
+        asOf: "2023",
+      },
+      {
+        label: "total_area_ha",
+        value: "4,414 ha (akim, Nov 2025)",
+        confidence: "single-source",
+        source: "https://cn.inform.kz/news/changhuijianzhongguodashi-fangyouyizaiduokai-70147f/",
+        asOf: "2025-11",
+      },
+      {
+        label: "total_area_ha",
+        value: "about 4,000 ha (the oblast's press release)",
+        confidence: "article-only",
+        source: "starting article",
+        asOf: "2025",
+      },
+      {
+        label: "history",
+        value: "Created as SEZ 'Turkistan' in 2018; renamed 'Turan' in 2023",
+        confidence: "verified",
+        source: "https://turkystan.kz/article/226645-turkistan-arnayy-ekonomikaly-ayma-y-turan-dep-atalma",
+        asOf: "2023",
+      },
+      {
+        label: "infrastructure",
+        value: "Gas and internet 100%, 2.1 km of rail, 8.5 km of water pipe, 3 km of sewer built (2023)",
+        confidence: "verified",
+        source: "https://yujanka.kz/sez-turan-luchshie-usloviya-dlya-investorov",
+        asOf: "2023",
+      },
+      {
+        label: "geometry",
+        value: "Outline on the map is schematic, not surveyed",
+        confidence: "estimated",
+        source: "generated for the demo",
+        asOf: null,
+      },
     ],
     incentives: [
-      { tax: "cit", ratePct: 0, years: 10, note: "As quoted by the akim to Chinese investors; check the Tax Code before relying on it (single source)" },
+      {
+        tax: "cit",
+        ratePct: 0,
+        years: 10,
+        note: "As quoted by the akim to Chinese investors; check the Tax Code before relying on it (single source)",
+      },
       { tax: "vat", ratePct: 0, years: 10, note: "As quoted by the akim (single source)" },
       { tax: "land_tax", ratePct: 0, years: null, note: "SEZ participants' usual exemption; to be confirmed (estimated)" },
       { tax: "property_tax", ratePct: 0, years: null, note: "SEZ participants' usual exemption; to be confirmed (estimated)" },
@@ -92,12 +143,25 @@ export const DEMO_ZONES: DemoZone[] = [
     kind: "sez",
     parent: "turan-sez",
     territory: "turkistan-city",
-    name: { kk: "«Turan» АЭА индустриялық кіші аймағы", ru: "Индустриальная подзона СЭЗ «Turan»", zh: "图兰经济特区工业分区", en: "Turan SEZ industrial subzone" },
+    name: {
+      kk: "«Turan» АЭА индустриялық кіші аймағы",
+      ru: "Индустриальная подзона СЭЗ «Turan»",
+      zh: "图兰经济特区工业分区",
+      en: "Turan SEZ industrial subzone",
+    },
     status: "operating",
     totalAreaHa: 1000,
     centre: [43.25, 68.2],
     confidence: "verified",
-    facts: [{ label: "total_area_ha", value: "1,000 ha (+35 ha and +180 ha industrial subzones)", confidence: "verified", source: "https://en.trend.az/casia/kazakhstan/3797200.html", asOf: "2023" }],
+    facts: [
+      {
+        label: "total_area_ha",
+        value: "1,000 ha (+35 ha and +180 ha industrial subzones)",
+        confidence: "verified",
+        source: "https://en.trend.az/casia/kazakhstan/3797200.html",
+        asOf: "2023",
+      },
+    ],
   },
   {
     slug: "icic-central-asia",
@@ -116,8 +180,20 @@ export const DEMO_ZONES: DemoZone[] = [
     centre: [40.78, 68.62],
     confidence: "verified",
     facts: [
-      { label: "stage_1", value: "100 ha zoned, 8 production buildings; works due by end-2025; launch in 2026", confidence: "verified", source: "https://www.inform.kz/ru/v2026-godu-kazahstan-zapustit-krupniy-promishlenniy-tsentr-vtsa-12a73a", asOf: "2025" },
-      { label: "location", value: "Near the Atameken (KZ) / Gulistan (UZ) border crossings", confidence: "verified", source: "https://centralasia-research.org/?p=58731", asOf: "2025" },
+      {
+        label: "stage_1",
+        value: "100 ha zoned, 8 production buildings; works due by end-2025; launch in 2026",
+        confidence: "verified",
+        source: "https://www.inform.kz/ru/v2026-godu-kazahstan-zapustit-krupniy-promishlenniy-tsentr-vtsa-12a73a",
+        asOf: "2025",
+      },
+      {
+        label: "location",
+        value: "Near the Atameken (KZ) / Gulistan (UZ) border crossings",
+        confidence: "verified",
+        source: "https://centralasia-research.org/?p=58731",
+        asOf: "2025",
+      },
     ],
   },
   {
@@ -138,45 +214,202 @@ export const DEMO_ZONES: DemoZone[] = [
     confidence: "single-source",
     sectors: ["H52.10", "G46"],
     facts: [
-      { label: "total_area_ha", value: "30 ha, 123 bn KZT investment", confidence: "single-source", source: "https://www.jkbuyers.com/9095.html", asOf: "2025-09" },
-      { label: "milestone", value: "Groundbreaking on 11 September 2025", confidence: "single-source", source: "https://www.jkbuyers.com/9095.html", asOf: "2025-09-11" },
-      { label: "memorandum", value: "Memorandum between the oblast's industry department and Wenzhou Commerce Bureau (August 2025)", confidence: "verified", source: "https://www.ritmeurasia.ru/news--2025-08-14--kitaj-i-kazahstan-dogovorilis-o-sozdanii-sovmestnogo-industrialnogo-parka-82152", asOf: "2025-08" },
+      {
+        label: "total_area_ha",
+        value: "30 ha, 123 bn KZT investment",
+        confidence: "single-source",
+        source: "https://www.jkbuyers.com/9095.html",
+        asOf: "2025-09",
+      },
+      {
+        label: "milestone",
+        value: "Groundbreaking on 11 September 2025",
+        confidence: "single-source",
+        source: "https://www.jkbuyers.com/9095.html",
+        asOf: "2025-09-11",
+      },
+      {
+        label: "memorandum",
+        value: "Memorandum between the oblast's industry department and Wenzhou Commerce Bureau (August 2025)",
+        confidence: "verified",
+        source:
+          "https://www.ritmeurasia.ru/news--2025-08-14--kitaj-i-kazahstan-dogovorilis-o-sozdanii-sovmestnogo-industrialnogo-parka-82152",
+        asOf: "2025-08",
+      },
     ],
   },
-  iz("zhetysai-iz", "IZ-ZHT", "zhetisai-district", "Жетысай", "Жетісай", "Zhetysai", 59, [40.79, 68.34], [{ label: "total_area_ha", value: "59 ha, created 2025", confidence: "single-source", source: KAPITAL, asOf: "2025" }]),
-  iz("otyrar-iz", "IZ-OTR", "otrar-district", "Отырар", "Отырар", "Otyrar", 85, [42.79, 68.37], [{ label: "total_area_ha", value: "85 ha, created 2025", confidence: "single-source", source: KAPITAL, asOf: "2025" }]),
-  iz("arys-iz", "IZ-ARS", "arys-city", "Арыс", "Арыс", "Arys", 30, [42.44, 68.8], [{ label: "total_area_ha", value: "30 ha, created 2025", confidence: "single-source", source: KAPITAL, asOf: "2025" }]),
-  iz("karamurt-iz", "IZ-KRM", "sayram-district", "Карамурт", "Қарамұрт", "Karamurt", 523.9, [42.46, 69.88], [
-    { label: "total_area_ha", value: "523.9 ha, created 2025", confidence: "single-source", source: KAPITAL, asOf: "2025" },
-    { label: "district", value: "Sayram district (Karamurt village): assignment estimated", confidence: "estimated", source: "facts.json", asOf: null },
-  ]),
-  iz("shardara-2-iz", "IZ-SHR", "shardara-district", "Шардара-2", "Шардара-2", "Shardara-2", 46.1, [41.26, 67.98], [{ label: "total_area_ha", value: "46.1 ha, created 2025", confidence: "single-source", source: KAPITAL, asOf: "2025" }]),
-  iz("badam-iz", "IZ-BDM", "ordabasy-district", "Бадам", "Бадам", "Badam (Kazakh-Turkish)", null, [42.58, 69.24], [
-    { label: "projects", value: "4 plants inside (4.6 bn KZT) and 4 beside it (20.7 bn KZT); infrastructure capacity short (2020)", confidence: "single-source", source: "https://casian.info/kz/economy/uvelichit-moschnost-infrastruktury-industrialnoy-zony-badam-planiruyut-v-turkestanskoy-oblasti-24061.html", asOf: "2020-05" },
-  ]),
-  iz("turkistan-iz", "IZ-TRK", "turkistan-city", "Туркестан", "Түркістан", "Turkistan City", 40, [43.32, 68.3], [
-    { label: "total_area_ha", value: "40 ha (2015); expansion to 300 ha planned", confidence: "single-source", source: "https://en.inform.kz/amp/turkestan-and-kentau-implements-several-industrial-projects-photo_a2812244/", asOf: "2015" },
-  ]),
-  iz("kentau-iz", "IZ-KNT", "kentau-city", "Кентау", "Кентау", "Kentau", 25, [43.52, 68.49], [
-    { label: "total_area_ha", value: "25 ha (2015); 7 projects, 3 making parts for the Kentau transformer plant", confidence: "single-source", source: "https://en.inform.kz/amp/turkestan-and-kentau-implements-several-industrial-projects-photo_a2812244/", asOf: "2015" },
-  ]),
-  iz("maktaaral-iz", "IZ-MKT", "maktaaral-district", "Мактаарал", "Мақтаарал", "Maktaaral", null, [40.67, 68.56], [
-    { label: "projects", value: "Fruit jelly, candied fruit and drying lines up to 10,000 t/yr planned (2019)", confidence: "single-source", source: "https://en.inform.kz/news/kzt-4-bln-attracted-into-industrial-zones-of-turkestan-rgn_a3507571/", asOf: "2019" },
-  ]),
+  iz(
+    "zhetysai-iz",
+    "IZ-ZHT",
+    "zhetisai-district",
+    "Жетысай",
+    "Жетісай",
+    "Zhetysai",
+    59,
+    [40.79, 68.34],
+    [{ label: "total_area_ha", value: "59 ha, created 2025", confidence: "single-source", source: KAPITAL, asOf: "2025" }],
+  ),
+  iz(
+    "otyrar-iz",
+    "IZ-OTR",
+    "otrar-district",
+    "Отырар",
+    "Отырар",
+    "Otyrar",
+    85,
+    [42.79, 68.37],
+    [{ label: "total_area_ha", value: "85 ha, created 2025", confidence: "single-source", source: KAPITAL, asOf: "2025" }],
+  ),
+  iz(
+    "arys-iz",
+    "IZ-ARS",
+    "arys-city",
+    "Арыс",
+    "Арыс",
+    "Arys",
+    30,
+    [42.44, 68.8],
+    [{ label: "total_area_ha", value: "30 ha, created 2025", confidence: "single-source", source: KAPITAL, asOf: "2025" }],
+  ),
+  iz(
+    "karamurt-iz",
+    "IZ-KRM",
+    "sayram-district",
+    "Карамурт",
+    "Қарамұрт",
+    "Karamurt",
+    523.9,
+    [42.46, 69.88],
+    [
+      { label: "total_area_ha", value: "523.9 ha, created 2025", confidence: "single-source", source: KAPITAL, asOf: "2025" },
+      {
+        label: "district",
+        value: "Sayram district (Karamurt village): assignment estimated",
+        confidence: "estimated",
+        source: "facts.json",
+        asOf: null,
+      },
+    ],
+  ),
+  iz(
+    "shardara-2-iz",
+    "IZ-SHR",
+    "shardara-district",
+    "Шардара-2",
+    "Шардара-2",
+    "Shardara-2",
+    46.1,
+    [41.26, 67.98],
+    [{ label: "total_area_ha", value: "46.1 ha, created 2025", confidence: "single-source", source: KAPITAL, asOf: "2025" }],
+  ),
+  iz(
+    "badam-iz",
+    "IZ-BDM",
+    "ordabasy-district",
+    "Бадам",
+    "Бадам",
+    "Badam (Kazakh-Turkish)",
+    null,
+    [42.58, 69.24],
+    [
+      {
+        label: "projects",
+        value: "4 plants inside (4.6 bn KZT) and 4 beside it (20.7 bn KZT); infrastructure capacity short (2020)",
+        confidence: "single-source",
+        source:
+          "https://casian.info/kz/economy/uvelichit-moschnost-infrastruktury-industrialnoy-zony-badam-planiruyut-v-turkestanskoy-oblasti-24061.html",
+        asOf: "2020-05",
+      },
+    ],
+  ),
+  iz(
+    "turkistan-iz",
+    "IZ-TRK",
+    "turkistan-city",
+    "Туркестан",
+    "Түркістан",
+    "Turkistan City",
+    40,
+    [43.32, 68.3],
+    [
+      {
+        label: "total_area_ha",
+        value: "40 ha (2015); expansion to 300 ha planned",
+        confidence: "single-source",
+        source: "https://en.inform.kz/amp/turkestan-and-kentau-implements-several-industrial-projects-photo_a2812244/",
+        asOf: "2015",
+      },
+    ],
+  ),
+  iz(
+    "kentau-iz",
+    "IZ-KNT",
+    "kentau-city",
+    "Кентау",
+    "Кентау",
+    "Kentau",
+    25,
+    [43.52, 68.49],
+    [
+      {
+        label: "total_area_ha",
+        value: "25 ha (2015); 7 projects, 3 making parts for the Kentau transformer plant",
+        confidence: "single-source",
+        source: "https://en.inform.kz/amp/turkestan-and-kentau-implements-several-industrial-projects-photo_a2812244/",
+        asOf: "2015",
+      },
+    ],
+  ),
+  iz(
+    "maktaaral-iz",
+    "IZ-MKT",
+    "maktaaral-district",
+    "Мактаарал",
+    "Мақтаарал",
+    "Maktaaral",
+    null,
+    [40.67, 68.56],
+    [
+      {
+        label: "projects",
+        value: "Fruit jelly, candied fruit and drying lines up to 10,000 t/yr planned (2019)",
+        confidence: "single-source",
+        source: "https://en.inform.kz/news/kzt-4-bln-attracted-into-industrial-zones-of-turkestan-rgn_a3507571/",
+        asOf: "2019",
+      },
+    ],
+  ),
   {
     slug: "sauran-small-park",
     code: "SIP-SRN",
     kind: "small_industrial_park",
     territory: "sauran-district",
-    name: { kk: "Сауран ауданындағы шағын өнеркәсіптік парк", ru: "Малый промышленный парк, Сауранский район", zh: "Sauran 区小型工业园", en: "Sauran District Small Industrial Park" },
+    name: {
+      kk: "Сауран ауданындағы шағын өнеркәсіптік парк",
+      ru: "Малый промышленный парк, Сауранский район",
+      zh: "Sauran 区小型工业园",
+      en: "Sauran District Small Industrial Park",
+    },
     status: "operating",
     totalAreaHa: 100,
     centre: [43.36, 68.18],
     confidence: "verified",
     sectors: ["C22", "C27", "C31"],
     facts: [
-      { label: "total_area_ha", value: "100 ha; 151–152 buildings planned; 308 bn KZT; 6,000–6,040 jobs", confidence: "verified", source: "https://almatanews.kz/191531-v-turkestanskoj-oblasti-sozdadut-6040-rabochih-mest-v-parke.html", asOf: "2024" },
-      { label: "progress", value: "37 of 40 stage-1 buildings in operation (Feb 2026)", confidence: "verified", source: "https://otyrar.kz/2026/02/promyshlennyj-park-v-turkestane-pridayot-impuls-ekonomike-strany/", asOf: "2026-02" },
+      {
+        label: "total_area_ha",
+        value: "100 ha; 151–152 buildings planned; 308 bn KZT; 6,000–6,040 jobs",
+        confidence: "verified",
+        source: "https://almatanews.kz/191531-v-turkestanskoj-oblasti-sozdadut-6040-rabochih-mest-v-parke.html",
+        asOf: "2024",
+      },
+      {
+        label: "progress",
+        value: "37 of 40 stage-1 buildings in operation (Feb 2026)",
+        confidence: "verified",
+        source: "https://otyrar.kz/2026/02/promyshlennyj-park-v-turkestane-pridayot-impuls-ekonomike-strany/",
+        asOf: "2026-02",
+      },
     ],
   },
 ];
@@ -198,7 +431,11 @@ export function schematicOutline(centre: [number, number], ha: number): object {
 }
 
 const SYSTEM: Actor = { id: 0, role: "admin", organisationId: null };
-const PROVIDERS = { power: "KEGOC / regional grid company (illustrative)", gas: "QazaqGaz Aimaq (illustrative)", water: "Regional water utility (illustrative)" };
+const PROVIDERS = {
+  power: "KEGOC / regional grid company (illustrative)",
+  gas: "QazaqGaz Aimaq (illustrative)",
+  water: "Regional water utility (illustrative)",
+};
 
 /** Generates illustrative plots and premises for every demo zone, deterministically. */
 export function demoPlots(seed = 2025): { plots: PlotData[]; premises: PremisesData[] } {
@@ -240,7 +477,13 @@ export function demoPlots(seed = 2025): { plots: PlotData[]; premises: PremisesD
         utilities: {
           power: connected
             ? { provider: PROVIDERS.power, confirmedOn: "2026-03-01", connectMonths: null, connectCapacity: null, connectCostKzt: null }
-            : { provider: PROVIDERS.power, confirmedOn: "2026-03-01", connectMonths: between(random, 3, 18), connectCapacity: between(random, 1000, 5000, 500), connectCostKzt: between(random, 20_000_000, 400_000_000, 1_000_000) },
+            : {
+                provider: PROVIDERS.power,
+                confirmedOn: "2026-03-01",
+                connectMonths: between(random, 3, 18),
+                connectCapacity: between(random, 1000, 5000, 500),
+                connectCostKzt: between(random, 20_000_000, 400_000_000, 1_000_000),
+              },
           gas: { provider: PROVIDERS.gas, confirmedOn: "2026-02-10", connectMonths: null, connectCapacity: null, connectCostKzt: null },
           water: { provider: PROVIDERS.water, confirmedOn: "2026-01-20", connectMonths: null, connectCapacity: null, connectCostKzt: null },
         },
@@ -303,7 +546,8 @@ export function demoPlots(seed = 2025): { plots: PlotData[]; premises: PremisesD
     distAirportKm: null,
     distBorderKm: null,
     distCentreKm: null,
-    notes: "Per Zhejiang press (single source, https://www.jkbuyers.com/9095.html): 30 ha, groundbreaking 11 September 2025, 123 bn KZT planned.",
+    notes:
+      "Per Zhejiang press (single source, https://www.jkbuyers.com/9095.html): 30 ha, groundbreaking 11 September 2025, 123 bn KZT planned.",
     illustrative: false,
   });
   return { plots, premises };
@@ -356,7 +600,14 @@ export async function seedSitesDemo(sites: SitesService): Promise<{ zones: numbe
   if (p.errors.length || q.errors.length) throw new Error(`demo data rejected: ${JSON.stringify([...p.errors, ...q.errors].slice(0, 3))}`);
   // Verification dates spread over the last year, so some records show as stale.
   const day = 86_400_000;
-  for (const plot of plots) await sites.markVerifiedBySystem("plot", plot.code, "Demo data (illustrative)", new Date(Date.now() - Math.floor(random() * 300) * day));
-  for (const z of DEMO_ZONES) await sites.markVerifiedBySystem("zone", z.slug, "Jibek research team (from public sources)", new Date("2026-11-26T00:00:00Z"));
+  for (const plot of plots)
+    await sites.markVerifiedBySystem(
+      "plot",
+      plot.code,
+      "Demo data (illustrative)",
+      new Date(Date.now() - Math.floor(random() * 300) * day),
+    );
+  for (const z of DEMO_ZONES)
+    await sites.markVerifiedBySystem("zone", z.slug, "Jibek research team (from public sources)", new Date("2026-11-26T00:00:00Z"));
   return { zones: DEMO_ZONES.length, plots: plots.length, premises: premises.length };
 }

@@ -5,22 +5,22 @@ import { DAY, toDate } from "../../lib/time.ts";
 import { type Actor, can } from "../accounts/accounts.policy.ts";
 import * as repo from "./sites.repository.ts";
 import {
+  PLOT_STATUSES,
   type Plot,
   type PlotData,
   type PlotFilters,
   PlotInput,
+  PREMISES_STATUSES,
   type Premises,
   type PremisesData,
   type PremisesFilters,
   PremisesInput,
-  PLOT_STATUSES,
-  PREMISES_STATUSES,
   StatusChange,
   type StatusHistoryEntry,
   type UtilityDetails,
+  ZONE_STATUSES,
   type Zone,
   type ZoneFilters,
-  ZONE_STATUSES,
 } from "./sites.schemas.ts";
 
 export interface SitesOptions {
@@ -62,7 +62,9 @@ export class SitesService {
 
   private presentPlot = (r: repo.PlotRow): Plot => ({
     code: r.code,
-    zone: r.zone_slug ? { slug: r.zone_slug, name: names(r.zone_name_kk ?? "", r.zone_name_ru ?? "", r.zone_name_zh, r.zone_name_en ?? "") } : null,
+    zone: r.zone_slug
+      ? { slug: r.zone_slug, name: names(r.zone_name_kk ?? "", r.zone_name_ru ?? "", r.zone_name_zh, r.zone_name_en ?? "") }
+      : null,
     territory: { slug: r.territory_slug, name: names(r.territory_name_kk, r.territory_name_ru, r.territory_name_zh, r.territory_name_en) },
     cadastralNumber: r.cadastral_number,
     areaHa: r.area_ha,
@@ -96,7 +98,9 @@ export class SitesService {
 
   private presentPremises = (r: repo.PremisesRow): Premises => ({
     code: r.code,
-    zone: r.zone_slug ? { slug: r.zone_slug, name: names(r.zone_name_kk ?? "", r.zone_name_ru ?? "", r.zone_name_zh, r.zone_name_en ?? "") } : null,
+    zone: r.zone_slug
+      ? { slug: r.zone_slug, name: names(r.zone_name_kk ?? "", r.zone_name_ru ?? "", r.zone_name_zh, r.zone_name_en ?? "") }
+      : null,
     plotCode: r.plot_code,
     territory: { slug: r.territory_slug, name: names(r.territory_name_kk, r.territory_name_ru, r.territory_name_zh, r.territory_name_en) },
     kind: r.kind as Premises["kind"],
@@ -118,8 +122,13 @@ export class SitesService {
     return {
       slug: r.slug,
       kind: r.kind as Zone["kind"],
-      parent: r.parent_slug ? { slug: r.parent_slug, name: names(r.parent_name_kk ?? "", r.parent_name_ru ?? "", r.parent_name_zh, r.parent_name_en ?? "") } : null,
-      territory: { slug: r.territory_slug, name: names(r.territory_name_kk, r.territory_name_ru, r.territory_name_zh, r.territory_name_en) },
+      parent: r.parent_slug
+        ? { slug: r.parent_slug, name: names(r.parent_name_kk ?? "", r.parent_name_ru ?? "", r.parent_name_zh, r.parent_name_en ?? "") }
+        : null,
+      territory: {
+        slug: r.territory_slug,
+        name: names(r.territory_name_kk, r.territory_name_ru, r.territory_name_zh, r.territory_name_en),
+      },
       name: names(r.name_kk, r.name_ru, r.name_zh, r.name_en),
       status: r.status as Zone["status"],
       operator: r.operator_name,
@@ -192,11 +201,19 @@ export class SitesService {
   async getPremises(code: string): Promise<{ premises: Premises; history: StatusHistoryEntry[]; files: SiteFile[] }> {
     const row = await repo.findPremisesRow(this.db, code);
     if (!row) throw new AppError("premises_not_found");
-    return { premises: this.presentPremises(row), history: await this.history("premises", row.id), files: await this.files("premises", row.id) };
+    return {
+      premises: this.presentPremises(row),
+      history: await this.history("premises", row.id),
+      files: await this.files("premises", row.id),
+    };
   }
 
   /** Plots inside a map viewport as GeoJSON points, at most `limit` of them. */
-  async plotsInBox(box: { south: number; west: number; north: number; east: number }, filters: Partial<PlotFilters>, limit = 5000): Promise<Plot[]> {
+  async plotsInBox(
+    box: { south: number; west: number; north: number; east: number },
+    filters: Partial<PlotFilters>,
+    limit = 5000,
+  ): Promise<Plot[]> {
     return (await repo.plotPointsInBox(this.db, box, filters, limit)).map(this.presentPlot);
   }
 
@@ -225,8 +242,15 @@ export class SitesService {
   async stale(actor: Actor, limit = 100) {
     this.authorize(actor);
     const result = await repo.listStale(this.db, new Date(Date.now() - this.options.staleDays * DAY), limit);
-    const present = (rows: typeof result.plots) => rows.map((r) => ({ key: r.key, verifiedAt: isoOrNull(r.verified_at), verifiedBy: r.verified_by }));
-    return { zones: present(result.zones), plots: present(result.plots), premises: present(result.premises), totals: result.totals, staleDays: this.options.staleDays };
+    const present = (rows: typeof result.plots) =>
+      rows.map((r) => ({ key: r.key, verifiedAt: isoOrNull(r.verified_at), verifiedBy: r.verified_by }));
+    return {
+      zones: present(result.zones),
+      plots: present(result.plots),
+      premises: present(result.premises),
+      totals: result.totals,
+      staleDays: this.options.staleDays,
+    };
   }
 
   // Writing
@@ -302,12 +326,26 @@ export class SitesService {
           if (outcome.errors.length > 0) continue;
           if (!existing) {
             const id = await repo.insertPlot(trx, row);
-            await repo.insertStatusChange(trx, { entityType: "plot", entityId: id, from: null, to: row.status, reason: "created", actorUserId: actor.id || null });
+            await repo.insertStatusChange(trx, {
+              entityType: "plot",
+              entityId: id,
+              from: null,
+              to: row.status,
+              reason: "created",
+              actorUserId: actor.id || null,
+            });
             outcome.created++;
           } else if (differs(existing, row)) {
             await repo.updatePlot(trx, existing.id, row);
             if (existing.status !== row.status) {
-              await repo.insertStatusChange(trx, { entityType: "plot", entityId: existing.id, from: existing.status, to: row.status, reason: "updated", actorUserId: actor.id || null });
+              await repo.insertStatusChange(trx, {
+                entityType: "plot",
+                entityId: existing.id,
+                from: existing.status,
+                to: row.status,
+                reason: "updated",
+                actorUserId: actor.id || null,
+              });
             }
             outcome.updated++;
           } else outcome.unchanged++;
@@ -324,9 +362,11 @@ export class SitesService {
   async savePlot(actor: Actor, input: PlotInput, mode: "create" | "update"): Promise<Plot> {
     this.authorize(actor);
     const parsed = PlotInput.safeParse(input);
-    if (!parsed.success) throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_"), i.message])));
+    if (!parsed.success)
+      throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_"), i.message])));
     const result = await this.upsertPlots(actor, [parsed.data], { mode });
-    if (result.errors.length > 0) throw new AppError("validation_failed", Object.fromEntries(result.errors.map((e) => [e.field, e.message])));
+    if (result.errors.length > 0)
+      throw new AppError("validation_failed", Object.fromEntries(result.errors.map((e) => [e.field, e.message])));
     return (await this.getPlot(parsed.data.code)).plot;
   }
 
@@ -375,7 +415,14 @@ export class SitesService {
           };
           if (!existing) {
             const id = await repo.insertPremises(trx, row);
-            await repo.insertStatusChange(trx, { entityType: "premises", entityId: id, from: null, to: row.status, reason: "created", actorUserId: actor.id || null });
+            await repo.insertStatusChange(trx, {
+              entityType: "premises",
+              entityId: id,
+              from: null,
+              to: row.status,
+              reason: "created",
+              actorUserId: actor.id || null,
+            });
             outcome.created++;
           } else if (differs(existing, row)) {
             await repo.updatePremises(trx, existing.id, row);
@@ -393,9 +440,11 @@ export class SitesService {
   async savePremises(actor: Actor, input: PremisesInput, mode: "create" | "update"): Promise<Premises> {
     this.authorize(actor);
     const parsed = PremisesInput.safeParse(input);
-    if (!parsed.success) throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_"), i.message])));
+    if (!parsed.success)
+      throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_"), i.message])));
     const result = await this.upsertPremises(actor, [parsed.data], { mode });
-    if (result.errors.length > 0) throw new AppError("validation_failed", Object.fromEntries(result.errors.map((e) => [e.field, e.message])));
+    if (result.errors.length > 0)
+      throw new AppError("validation_failed", Object.fromEntries(result.errors.map((e) => [e.field, e.message])));
     return (await this.getPremises(parsed.data.code)).premises;
   }
 
@@ -403,11 +452,13 @@ export class SitesService {
   async changeStatus(actor: Actor, entity: SiteEntity, key: string, change: StatusChange): Promise<void> {
     this.authorize(actor);
     const parsed = StatusChange.safeParse(change);
-    if (!parsed.success) throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_"), i.message])));
+    if (!parsed.success)
+      throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_"), i.message])));
     const { status, reason, reservedUntil, reservedFor } = parsed.data;
     const allowed: readonly string[] = entity === "plot" ? PLOT_STATUSES : entity === "premises" ? PREMISES_STATUSES : ZONE_STATUSES;
     if (!allowed.includes(status)) throw new AppError("validation_failed", { status: "form.choose_one" });
-    if (entity === "plot" && status === "reserved" && !reservedUntil) throw new AppError("validation_failed", { reservedUntil: "sites.reserved_needs_date" });
+    if (entity === "plot" && status === "reserved" && !reservedUntil)
+      throw new AppError("validation_failed", { reservedUntil: "sites.reserved_needs_date" });
     await this.db.transaction().execute(async (trx) => {
       const current = await this.currentStatus(trx, entity, key);
       if (current.status === status && entity !== "plot") return;
@@ -419,7 +470,14 @@ export class SitesService {
         });
       } else if (entity === "premises") await repo.updatePremises(trx, current.id, { status });
       else await repo.updateZone(trx, current.id, { status });
-      await repo.insertStatusChange(trx, { entityType: entity, entityId: current.id, from: current.status, to: status, reason, actorUserId: actor.id });
+      await repo.insertStatusChange(trx, {
+        entityType: entity,
+        entityId: current.id,
+        from: current.status,
+        to: status,
+        reason,
+        actorUserId: actor.id,
+      });
     });
   }
 
@@ -506,4 +564,3 @@ function differs(existing: object, next: object): boolean {
   }
   return false;
 }
-

@@ -1,0 +1,6 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../http/context.ts";
+
+export function siteAdminPages(): Hono<AppEnv> {
+  return new Hono<AppEnv>();
+}
