@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { iso } from "../src/lib/time.ts";
-import { MATRIX_ROLES, type MatrixRole, PERMISSIONS } from "./permissions.table.ts";
+import { MATRIX_ROLES, type MatrixRole, PERMISSION_SOURCES, PERMISSIONS } from "./permissions.table.ts";
+
+/** Records the routes' parameters point at (demo data is loaded by createTestApp). */
+const SAMPLE = { plot: "TRN-IND-P01", premises: "", file: "none" };
 import { createTestApp, type TestApp } from "./support/test-app.ts";
 import type { TestClient } from "./support/test-client.ts";
 import { DIALECTS } from "./support/test-db.ts";
@@ -30,6 +33,7 @@ for (const dialect of DIALECTS) {
       t = await createTestApp(dialect);
       victimId = (await t.signIn("enterprise")).userId;
       adminId = (await t.signIn("admin")).userId;
+      SAMPLE.premises = (await t.database.db.selectFrom("premises").select("code").orderBy("code").executeTakeFirstOrThrow()).code;
     });
     after(() => t.close());
 
@@ -65,9 +69,25 @@ for (const dialect of DIALECTS) {
       }
     }
 
+    /** Sample values for path parameters: a real record of the demo data behind each. */
     function concrete(path: string): string {
-      return path.replace(":locale", "en").replace(":slug", "wenzhou").replace(":id", String(victimId));
+      const slug = path.includes("/zones/") ? "turan-sez" : "wenzhou";
+      const code = path.includes("/premises/") ? SAMPLE.premises : SAMPLE.plot;
+      return path
+        .replace(":locale", "en")
+        .replace(":slug", slug)
+        .replace(":code", code)
+        .replace(":id", String(victimId))
+        .replace(":name", SAMPLE.file);
     }
+
+    it("no route is described twice", () => {
+      const keys = PERMISSION_SOURCES.flatMap((rows) => Object.keys(rows));
+      assert.deepEqual(
+        keys.filter((k, i) => keys.indexOf(k) !== i),
+        [],
+      );
+    });
 
     it("every route of the router has a row in the table, and every row a route", () => {
       const routes = routeKeys(t);
