@@ -19,6 +19,7 @@ import { portal } from "./http/portal.tsx";
 import { pageContext, render } from "./http/render.ts";
 import { i18nFor } from "./i18n/i18n.ts";
 import { isLocale } from "./i18n/locales.ts";
+import { fileRoutes } from "./modules/sites/sites.files.ts";
 import { createServices, type Services } from "./services.ts";
 import { STATIC_FILES } from "./views/assets.ts";
 import { PageHeader } from "./views/components.tsx";
@@ -79,6 +80,8 @@ export function createApp({ config, database, logger }: AppDeps): JibekApp {
     );
     return c.redirect(`/${locale}`, 302);
   });
+
+  app.route("/", fileRoutes());
 
   const { routes: apiRoutes, registry } = api();
   app.use("/api/*", session(), csrf());

@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "./context.ts";
+import { isStaff } from "../modules/accounts/accounts.policy.ts";
 import { AppError } from "./errors.ts";
 
 /** One API operation, described by the same zod schemas that validate it. */
@@ -39,6 +40,13 @@ export class ApiRegistry {
   ): void {
     this.operations.push(op as unknown as AnyOperation);
     app.on(op.method.toUpperCase(), op.path, async (c) => {
+      // Who may call comes before what they sent: a refused caller learns nothing from validation.
+      if (op.access !== "public") {
+        const user = c.get("session")?.user;
+        if (!user) throw new AppError("unauthenticated");
+        if (op.access === "admin" && user.role !== "admin") throw new AppError("forbidden");
+        if (op.access === "staff" && !isStaff(user.role)) throw new AppError("forbidden");
+      }
       const parse = <S extends z.ZodType>(schema: S | undefined, value: unknown): z.infer<S> => {
         if (!schema) return undefined as z.infer<S>;
         const result = schema.safeParse(value);

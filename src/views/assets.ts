@@ -8,9 +8,23 @@ function load(name: string, type: string) {
   return { name, type, body, hash, url: `/static/${name}?v=${hash}` };
 }
 
-export const STATIC_FILES = [load("app.css", "text/css; charset=utf-8"), load("jibek.svg", "image/svg+xml")];
+export const STATIC_FILES = [
+  load("app.css", "text/css; charset=utf-8"),
+  load("jibek.svg", "image/svg+xml"),
+  // The catalogue map: Leaflet and its cluster plugin (vendored, see static/vendor), our script, the boundaries.
+  load("vendor/leaflet.js", "text/javascript; charset=utf-8"),
+  load("vendor/leaflet.css", "text/css; charset=utf-8"),
+  load("vendor/leaflet.markercluster.js", "text/javascript; charset=utf-8"),
+  load("vendor/MarkerCluster.css", "text/css; charset=utf-8"),
+  load("map.js", "text/javascript; charset=utf-8"),
+  load("map.css", "text/css; charset=utf-8"),
+  load("geo/turkistan.geojson", "application/geo+json"),
+  // Investment passports: the printable page's stylesheet, also inlined into the PDF.
+  load("passport.css", "text/css; charset=utf-8"),
+];
 
 export const ASSETS = {
   css: STATIC_FILES[0]?.url ?? "",
   icon: STATIC_FILES[1]?.url ?? "",
+  passportCss: STATIC_FILES.find((f) => f.name === "passport.css")?.url ?? "",
 };

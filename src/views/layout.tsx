@@ -14,7 +14,7 @@ export interface LayoutProps {
   description?: string;
   crumbs?: Crumb[];
   /** Which top navigation entry is current. */
-  section?: "home" | "territories" | "api" | "admin" | "login";
+  section?: "home" | "sites" | "map" | "territories" | "api" | "admin" | "login";
   /** Pages that must not be indexed (admin, login, errors). */
   noindex?: boolean;
   /** The back office uses a side menu. */
@@ -57,6 +57,8 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
   const { t } = ctx.i18n;
   const nav: { key: NonNullable<LayoutProps["section"]>; label: string; path: string }[] = [
     { key: "home", label: t("nav.home"), path: "" },
+    { key: "sites", label: t("nav.sites"), path: "/plots" },
+    { key: "map", label: t("nav.map"), path: "/map" },
     { key: "territories", label: t("nav.territories"), path: "/territories" },
     { key: "api", label: t("nav.api"), path: "/api" },
   ];

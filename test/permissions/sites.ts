@@ -1,4 +1,43 @@
-import type { Expected } from "./roles.ts";
+import { all, type Expected, staffOnly } from "./roles.ts";
 
-/** Permission rows of the sites routes. */
-export const PERMISSIONS: Record<string, Expected> = {};
+/** Permission rows of the site catalogue: public reads, staff writes. */
+export const PERMISSIONS: Record<string, Expected> = {
+  "GET /:locale/zones": all(200),
+  "GET /:locale/zones/:slug": all(200),
+  "GET /:locale/plots": all(200),
+  "GET /:locale/plots/:code": all(200),
+  "GET /:locale/premises": all(200),
+  "GET /:locale/premises/:code": all(200),
+  // The sample name is not an upload: every caller gets the same 404.
+  "GET /files/:name": all(404),
+  "GET /api/v1/zones": all(200),
+  "GET /api/v1/zones/:slug": all(200),
+  "GET /api/v1/plots": all(200),
+  "GET /api/v1/plots/:code": all(200),
+  "GET /api/v1/premises": all(200),
+  "GET /api/v1/premises/:code": all(200),
+  // Empty bodies: staff get the validation error, everyone else is refused first.
+  "POST /api/v1/plots": staffOnly(422, 401),
+  "PUT /api/v1/plots/:code": staffOnly(422, 401),
+  "POST /api/v1/plots/:code/status": staffOnly(422, 401),
+  "POST /api/v1/plots/:code/verify": staffOnly(200, 401),
+  "POST /api/v1/premises": staffOnly(422, 401),
+  "GET /api/v1/sites/stale": staffOnly(200, 401),
+  "GET /:locale/admin/sites": staffOnly(200, 302),
+  "GET /:locale/admin/plots/new": staffOnly(200, 302),
+  "POST /:locale/admin/plots/new": staffOnly(422, 401),
+  "GET /:locale/admin/plots/:code/edit": staffOnly(200, 302),
+  "POST /:locale/admin/plots/:code/edit": staffOnly(422, 401),
+  "GET /:locale/admin/premises/new": staffOnly(200, 302),
+  "POST /:locale/admin/premises/new": staffOnly(422, 401),
+  "GET /:locale/admin/premises/:code/edit": staffOnly(200, 302),
+  "POST /:locale/admin/premises/:code/edit": staffOnly(422, 401),
+  "POST /:locale/admin/plots/:key/status": staffOnly(303, 401),
+  "POST /:locale/admin/plots/:key/verify": staffOnly(303, 401),
+  "POST /:locale/admin/plots/:key/files": staffOnly(303, 401),
+  "POST /:locale/admin/premises/:key/status": staffOnly(303, 401),
+  "POST /:locale/admin/premises/:key/verify": staffOnly(303, 401),
+  "POST /:locale/admin/premises/:key/files": staffOnly(303, 401),
+  "POST /:locale/admin/zones/:key/status": staffOnly(303, 401),
+  "POST /:locale/admin/zones/:key/verify": staffOnly(303, 401),
+};

@@ -1,0 +1,132 @@
+import type { Insertable } from "kysely";
+import type { Db, Executor } from "../../db/database.ts";
+import type { PlotsTable, PremisesTable, ZonesTable } from "./sites.tables.ts";
+
+/**
+ * Bulk writes for generated data sets (synthetic seeding, benchmarks). Rows go in as multi-row
+ * INSERTs of at most 500 rows, all of one call inside one transaction: on SQLite one
+ * BEGIN IMMEDIATE and one fsync per call rather than per row.
+ */
+
+/** SQLite binds at most 32,766 parameters per statement (PostgreSQL 65,535): stay under the smaller. */
+const MAX_PARAMETERS = 32_766;
+const MAX_ROWS = 500;
+
+export type ZoneBulkRow = Omit<Insertable<ZonesTable>, "id">;
+export type PlotBulkRow = Omit<Insertable<PlotsTable>, "id">;
+export type PremisesBulkRow = Omit<Insertable<PremisesTable>, "id">;
+
+/** Rows per statement for rows of this many columns. */
+export function bulkChunkSize(columns: number): number {
+  return Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / Math.max(1, columns))));
+}
+
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** Runs `work` in a transaction, or inside the caller's when `db` already is one. */
+async function inTransaction<T>(db: Executor, work: (trx: Executor) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  return (db as Db).transaction().execute(work);
+}
+
+const columnsOf = (rows: readonly object[]) => Object.keys(rows[0] ?? {}).length;
+
+/** Inserts zones; returns each new id with its slug (RETURNING order is not guaranteed). */
+export async function insertZonesBulk(db: Executor, rows: readonly ZoneBulkRow[]): Promise<{ id: number; slug: string }[]> {
+  if (rows.length === 0) return [];
+  return inTransaction(db, async (trx) => {
+    const ids: { id: number; slug: string }[] = [];
+    for (const chunk of chunks(rows, bulkChunkSize(columnsOf(rows))))
+      ids.push(...(await trx.insertInto("zones").values(chunk).returning(["id", "slug"]).execute()));
+    return ids;
+  });
+}
+
+/** Inserts plots; returns each new id with its code. */
+export async function insertPlotsBulk(db: Executor, rows: readonly PlotBulkRow[]): Promise<{ id: number; code: string }[]> {
+  if (rows.length === 0) return [];
+  return inTransaction(db, async (trx) => {
+    const ids: { id: number; code: string }[] = [];
+    for (const chunk of chunks(rows, bulkChunkSize(columnsOf(rows))))
+      ids.push(...(await trx.insertInto("plots").values(chunk).returning(["id", "code"]).execute()));
+    return ids;
+  });
+}
+
+/** Inserts premises; returns how many went in. */
+export async function insertPremisesBulk(db: Executor, rows: readonly PremisesBulkRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  return inTransaction(db, async (trx) => {
+    let n = 0;
+    for (const chunk of chunks(rows, bulkChunkSize(columnsOf(rows)))) {
+      await trx.insertInto("premises").values(chunk).execute();
+      n += chunk.length;
+    }
+    return n;
+  });
+}
+
+/** Natural-key prefixes of generated records: `LIKE` patterns, case as stored. */
+export interface GeneratedPrefixes {
+  zoneSlug: string;
+  plotCode: string;
+  premisesCode: string;
+}
+
+/** How many zones, plots and premises carry the generated prefixes. */
+export async function countByPrefix(db: Executor, p: GeneratedPrefixes): Promise<{ zones: number; plots: number; premises: number }> {
+  const count = async (table: "zones" | "plots" | "premises", column: "slug" | "code", prefix: string) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where(column, "like", `${prefix}%`)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    zones: await count("zones", "slug", p.zoneSlug),
+    plots: await count("plots", "code", p.plotCode),
+    premises: await count("premises", "code", p.premisesCode),
+  };
+}
+
+/**
+ * Deletes the generated records, with their status history and file records, in one
+ * transaction. A real record that points at a generated one makes it fail (foreign keys
+ * restrict), which is what should happen.
+ */
+export async function deleteByPrefix(db: Executor, p: GeneratedPrefixes): Promise<{ zones: number; plots: number; premises: number }> {
+  return inTransaction(db, async (trx) => {
+    const plotIds = trx.selectFrom("plots").select("id").where("code", "like", `${p.plotCode}%`);
+    const premisesIds = trx.selectFrom("premises").select("id").where("code", "like", `${p.premisesCode}%`);
+    const zoneIds = trx.selectFrom("zones").select("id").where("slug", "like", `${p.zoneSlug}%`);
+    for (const [entity, ids] of [
+      ["plot", plotIds],
+      ["premises", premisesIds],
+      ["zone", zoneIds],
+    ] as const) {
+      await trx.deleteFrom("site_status_history").where("entity_type", "=", entity).where("entity_id", "in", ids).execute();
+      await trx.deleteFrom("site_files").where("entity_type", "=", entity).where("entity_id", "in", ids).execute();
+    }
+    const premises = await trx.deleteFrom("premises").where("code", "like", `${p.premisesCode}%`).executeTakeFirst();
+    const plots = await trx.deleteFrom("plots").where("code", "like", `${p.plotCode}%`).executeTakeFirst();
+    // Children before their parents: the parent reference restricts deletes.
+    const subzones = await trx
+      .deleteFrom("zones")
+      .where("slug", "like", `${p.zoneSlug}%`)
+      .where("parent_zone_id", "is not", null)
+      .executeTakeFirst();
+    const zones = await trx.deleteFrom("zones").where("slug", "like", `${p.zoneSlug}%`).executeTakeFirst();
+    return {
+      zones: Number(subzones.numDeletedRows) + Number(zones.numDeletedRows),
+      plots: Number(plots.numDeletedRows),
+      premises: Number(premises.numDeletedRows),
+    };
+  });
+}
