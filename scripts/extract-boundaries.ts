@@ -56,13 +56,12 @@ function simplify(ring: Ring, tolerance: number): Ring {
 
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
 
-function simplifyGeometry(geometry: Geometry, tolerance: number, minRingSize = 0): Geometry {
-  const big = (ring: Ring) => ring.length > minRingSize;
-  if (geometry.type === "Polygon") return { type: "Polygon", coordinates: geometry.coordinates.map((r) => simplify(r, tolerance)) };
-  return {
-    type: "MultiPolygon",
-    coordinates: geometry.coordinates.filter((p) => p[0] && big(p[0])).map((p) => p.map((r) => simplify(r, tolerance))),
-  };
+/** Context areas drop their holes (enclaves, Baikonur's lease): only the outline matters there. */
+function simplifyGeometry(geometry: Geometry, tolerance: number, options: { minRingSize?: number; holes?: boolean } = {}): Geometry {
+  const big = (ring: Ring) => ring.length > (options.minRingSize ?? 0);
+  const rings = (polygon: Ring[]) => (options.holes === false ? polygon.slice(0, 1) : polygon).map((r) => simplify(r, tolerance));
+  if (geometry.type === "Polygon") return { type: "Polygon", coordinates: rings(geometry.coordinates) };
+  return { type: "MultiPolygon", coordinates: geometry.coordinates.filter((p) => p[0] && big(p[0])).map(rings) };
 }
 
 const admin1 = read("states/admin1.json") as { features: (Feature & { geometry: Geometry })[] };
@@ -78,17 +77,17 @@ const features: Feature[] = [
     properties: { id: "turkistan", role: "oblast", source: "Natural Earth admin-1 KAZ-3251 (South Kazakhstan, pre-2018)" },
     geometry: simplifyGeometry(state("KAZ-3251").geometry, 0.004),
   },
-  { type: "Feature", properties: { id: "kyzylorda", role: "neighbour", label: [66.3, 44.4] }, geometry: simplifyGeometry(state("KAZ-3197").geometry, 0.02) },
-  { type: "Feature", properties: { id: "zhambyl", role: "neighbour", label: [71.3, 44.2] }, geometry: simplifyGeometry(state("KAZ-3252").geometry, 0.02) },
+  { type: "Feature", properties: { id: "kyzylorda", role: "neighbour", label: [66.3, 44.4] }, geometry: simplifyGeometry(state("KAZ-3197").geometry, 0.02, { holes: false }) },
+  { type: "Feature", properties: { id: "zhambyl", role: "neighbour", label: [71.3, 44.2] }, geometry: simplifyGeometry(state("KAZ-3252").geometry, 0.02, { holes: false }) },
   {
     type: "Feature",
     properties: { id: "uzbekistan", role: "country", label: [66.9, 40.9] },
-    geometry: simplifyGeometry(read("countries/UZ.json").geometry, 0.02, 20),
+    geometry: simplifyGeometry(read("countries/UZ.json").geometry, 0.02, { minRingSize: 20, holes: false }),
   },
   {
     type: "Feature",
     properties: { id: "kyrgyzstan", role: "country", label: [71.7, 41.6] },
-    geometry: simplifyGeometry(read("countries/KG.json").geometry, 0.02, 20),
+    geometry: simplifyGeometry(read("countries/KG.json").geometry, 0.02, { minRingSize: 20, holes: false }),
   },
   // Label positions ([lon, lat]) are hand-picked points inside each area, near the oblast.
   // Inside the 2018 outline but a separate city of republican significance since then.

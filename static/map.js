@@ -47,7 +47,7 @@
   }
 
   visual.hidden = false;
-  const map = L.map("map", { zoomSnap: 0.5, minZoom: 5, maxZoom: 16, worldCopyJump: false });
+  const map = L.map("map", { zoomSnap: 0.25, zoomDelta: 0.5, minZoom: 5, maxZoom: 16, worldCopyJump: false });
   map.setView([42.6, 68.6], 7);
   map.attributionControl.addAttribution(el("span", null, S.attribution).outerHTML);
   map.getContainer().setAttribute("aria-label", S.canvas);

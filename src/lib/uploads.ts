@@ -5,7 +5,12 @@ import path from "node:path";
 /** What we accept, recognised by content (magic bytes), never by the file's name or declared type. */
 const SIGNATURES: { type: string; ext: string; kind: "photo" | "document"; test: (b: Uint8Array) => boolean }[] = [
   { type: "image/jpeg", ext: "jpg", kind: "photo", test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { type: "image/png", ext: "png", kind: "photo", test: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v) },
+  {
+    type: "image/png",
+    ext: "png",
+    kind: "photo",
+    test: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v),
+  },
   {
     type: "image/webp",
     ext: "webp",

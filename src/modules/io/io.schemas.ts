@@ -21,7 +21,7 @@ export interface ImportLimits {
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
-  maxFileBytes: 20 * 1024 * 1024,
+  maxFileBytes: 64 * 1024 * 1024,
   maxRows: 200_000,
   maxZipEntries: 1_000,
   maxUnpackedBytes: 512 * 1024 * 1024,

@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import type { FC } from "hono/jsx";
 import type { AppEnv } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
@@ -12,9 +12,25 @@ import { AdminMenu } from "../../views/admin-menu.tsx";
 import { PageHeader } from "../../views/components.tsx";
 import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
-import { CURRENCIES, PLOT_STATUSES, PREMISES_KINDS, PREMISES_STATUSES, PRICE_UNITS, type Plot, type Premises, ZONE_STATUSES } from "./sites.schemas.ts";
+import {
+  CURRENCIES,
+  PLOT_STATUSES,
+  type Plot,
+  PREMISES_KINDS,
+  PREMISES_STATUSES,
+  PRICE_UNITS,
+  type Premises,
+  ZONE_STATUSES,
+} from "./sites.schemas.ts";
 import type { SiteEntity } from "./sites.service.ts";
-import { PLOT_STATUS_LABEL, PREMISES_KIND_LABEL, PREMISES_STATUS_LABEL, PRICE_UNIT_LABEL, VerificationLine, ZONE_STATUS_LABEL } from "./sites.views.tsx";
+import {
+  PLOT_STATUS_LABEL,
+  PREMISES_KIND_LABEL,
+  PREMISES_STATUS_LABEL,
+  PRICE_UNIT_LABEL,
+  VerificationLine,
+  ZONE_STATUS_LABEL,
+} from "./sites.views.tsx";
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 const SLUG = /^[a-z0-9-]{1,100}$/;
@@ -52,16 +68,24 @@ const PLOT_FIELDS: (FieldSpec & { label: MessageKey; group: MessageKey })[] = [
   { name: "notes", kind: "textarea", label: "sites.notes", group: "admin.sites.group_other" },
 ];
 
-const UTILITY_FIELDS: (FieldSpec & { utility: (typeof UTILITY_KEYS)[number]; part: "provider" | "confirmedOn" | "connectMonths" | "connectCapacity" | "connectCostKzt" })[] =
-  UTILITY_KEYS.flatMap((u) => [
-    { name: `${u}.provider`, kind: "text" as const, utility: u, part: "provider" as const },
-    { name: `${u}.confirmedOn`, kind: "date" as const, utility: u, part: "confirmedOn" as const },
-    { name: `${u}.connectMonths`, kind: "number" as const, utility: u, part: "connectMonths" as const },
-    { name: `${u}.connectCapacity`, kind: "number" as const, utility: u, part: "connectCapacity" as const },
-    { name: `${u}.connectCostKzt`, kind: "number" as const, utility: u, part: "connectCostKzt" as const },
-  ]);
+const UTILITY_FIELDS: (FieldSpec & {
+  utility: (typeof UTILITY_KEYS)[number];
+  part: "provider" | "confirmedOn" | "connectMonths" | "connectCapacity" | "connectCostKzt";
+})[] = UTILITY_KEYS.flatMap((u) => [
+  { name: `${u}.provider`, kind: "text" as const, utility: u, part: "provider" as const },
+  { name: `${u}.confirmedOn`, kind: "date" as const, utility: u, part: "confirmedOn" as const },
+  { name: `${u}.connectMonths`, kind: "number" as const, utility: u, part: "connectMonths" as const },
+  { name: `${u}.connectCapacity`, kind: "number" as const, utility: u, part: "connectCapacity" as const },
+  { name: `${u}.connectCostKzt`, kind: "number" as const, utility: u, part: "connectCostKzt" as const },
+]);
 
-const UTILITY_LABEL: Record<(typeof UTILITY_KEYS)[number], MessageKey> = { power: "sites.power", gas: "sites.gas", water: "sites.water", sewage: "sites.sewage", heat: "sites.heat" };
+const UTILITY_LABEL: Record<(typeof UTILITY_KEYS)[number], MessageKey> = {
+  power: "sites.power",
+  gas: "sites.gas",
+  water: "sites.water",
+  sewage: "sites.sewage",
+  heat: "sites.heat",
+};
 const UTILITY_PART_LABEL: Record<(typeof UTILITY_FIELDS)[number]["part"], MessageKey> = {
   provider: "admin.sites.provider",
   confirmedOn: "admin.sites.confirmed_on",
@@ -97,7 +121,14 @@ function optionLabel(i18n: I18n, field: string, value: string): string {
 }
 
 /** One input of a spec-driven form, with its inline error and the value as typed. */
-const SpecInput: FC<{ i18n: I18n; spec: FieldSpec; label: string; value: string; error?: string; options?: [string, string][] }> = ({ i18n, spec, label, value, error, options }) => {
+const SpecInput: FC<{ i18n: I18n; spec: FieldSpec; label: string; value: string; error?: string; options?: [string, string][] }> = ({
+  i18n,
+  spec,
+  label,
+  value,
+  error,
+  options,
+}) => {
   const id = `f-${spec.name.replace(/\./g, "-")}`;
   const invalid = error ? "true" : undefined;
   const describedBy = error ? `${id}-error` : undefined;
@@ -204,7 +235,9 @@ async function options(c: Context<AppEnv>, i18n: I18n) {
   const services = c.get("services");
   const [territories, zones] = [await services.territories.list(), await services.sites.listZones()];
   return {
-    territorySlug: territories.filter((t) => t.isHome && t.kind !== "oblast").map((t) => [t.slug, i18n.pick(t.name).text] as [string, string]),
+    territorySlug: territories
+      .filter((t) => t.isHome && t.kind !== "oblast")
+      .map((t) => [t.slug, i18n.pick(t.name).text] as [string, string]),
     zoneSlug: zones.map((z) => [z.slug, i18n.pick(z.name).text] as [string, string]),
   };
 }
@@ -245,7 +278,14 @@ const PlotForm: FC<{
                   <strong>{values.code}</strong>
                 </div>
               ) : (
-                <SpecInput i18n={i18n} spec={f} label={t(f.label)} value={values[f.name] ?? ""} error={errors[f.name]} options={f.name === "territorySlug" ? choices.territorySlug : f.name === "zoneSlug" ? choices.zoneSlug : undefined} />
+                <SpecInput
+                  i18n={i18n}
+                  spec={f}
+                  label={t(f.label)}
+                  value={values[f.name] ?? ""}
+                  error={errors[f.name]}
+                  options={f.name === "territorySlug" ? choices.territorySlug : f.name === "zoneSlug" ? choices.zoneSlug : undefined}
+                />
               ),
             )}
           </div>
@@ -265,7 +305,8 @@ const PlotForm: FC<{
           </fieldset>
         ))}
         <label class="check">
-          <input type="checkbox" name="illustrative" value="yes" checked={values.illustrative === "yes"} /> {t("admin.sites.mark_illustrative")}
+          <input type="checkbox" name="illustrative" value="yes" checked={values.illustrative === "yes"} />{" "}
+          {t("admin.sites.mark_illustrative")}
         </label>
       </fieldset>
       <p>
@@ -306,12 +347,20 @@ const PremisesForm: FC<{
                 <strong>{values.code}</strong>
               </div>
             ) : (
-              <SpecInput i18n={i18n} spec={f} label={t(f.label)} value={values[f.name] ?? ""} error={errors[f.name]} options={f.name === "territorySlug" ? choices.territorySlug : f.name === "zoneSlug" ? choices.zoneSlug : undefined} />
+              <SpecInput
+                i18n={i18n}
+                spec={f}
+                label={t(f.label)}
+                value={values[f.name] ?? ""}
+                error={errors[f.name]}
+                options={f.name === "territorySlug" ? choices.territorySlug : f.name === "zoneSlug" ? choices.zoneSlug : undefined}
+              />
             ),
           )}
         </div>
         <label class="check">
-          <input type="checkbox" name="illustrative" value="yes" checked={values.illustrative === "yes"} /> {t("admin.sites.mark_illustrative")}
+          <input type="checkbox" name="illustrative" value="yes" checked={values.illustrative === "yes"} />{" "}
+          {t("admin.sites.mark_illustrative")}
         </label>
       </fieldset>
       <p>
@@ -324,16 +373,16 @@ const PremisesForm: FC<{
 };
 
 /** Status change with a reason, verification and uploads: the side panel of an edit page. */
-const RecordActions: FC<{ ctx: PageContext; entity: SiteEntity; key: string; status: string; statuses: readonly string[]; label: (s: string) => string; verification: { at: string | null; by: string | null; stale: boolean }; errors?: Record<string, string> }> = ({
-  ctx,
-  entity,
-  key,
-  status,
-  statuses,
-  label,
-  verification,
-  errors = {},
-}) => {
+const RecordActions: FC<{
+  ctx: PageContext;
+  entity: SiteEntity;
+  key: string;
+  status: string;
+  statuses: readonly string[];
+  label: (s: string) => string;
+  verification: { at: string | null; by: string | null; stale: boolean };
+  errors?: Record<string, string>;
+}> = ({ ctx, entity, key, status, statuses, label, verification, errors = {} }) => {
   const { i18n } = ctx;
   const t = i18n.t;
   const base = href(ctx, `/admin/${entity === "zone" ? "zones" : entity === "plot" ? "plots" : "premises"}/${key}`);
@@ -417,7 +466,8 @@ function isAdmin(c: Context<AppEnv>): boolean {
 
 export function siteAdminPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  for (const path of ["/:locale/admin/sites", "/:locale/admin/plots/*", "/:locale/admin/premises/*", "/:locale/admin/zones/*"]) app.use(path, requirePermission("sites:edit"));
+  for (const path of ["/:locale/admin/sites", "/:locale/admin/plots/*", "/:locale/admin/premises/*", "/:locale/admin/zones/*"])
+    app.use(path, requirePermission("sites:edit"));
 
   app.get("/:locale/admin/sites", async (c) => {
     const ctx = pageContext(c);
@@ -431,14 +481,22 @@ export function siteAdminPages(): Hono<AppEnv> {
         <ul class="stale-list">
           {rows.map((r) => (
             <li>
-              <a href={href(ctx, `/admin/${path}/${r.key}/edit`)}>{r.key}</a> <span class="muted">{r.verifiedAt ? i18n.date(r.verifiedAt) : t("sites.never_verified")}</span>
+              <a href={href(ctx, `/admin/${path}/${r.key}/edit`)}>{r.key}</a>{" "}
+              <span class="muted">{r.verifiedAt ? i18n.date(r.verifiedAt) : t("sites.never_verified")}</span>
             </li>
           ))}
         </ul>
       );
     return render(
       c,
-      <Layout ctx={ctx} title={t("admin.sites.title")} section="admin" noindex crumbs={[{ label: t("admin.title"), href: href(ctx, "/admin") }, { label: t("admin.sites.title") }]} aside={<AdminMenu ctx={ctx} current="sites" isAdmin={isAdmin(c)} />}>
+      <Layout
+        ctx={ctx}
+        title={t("admin.sites.title")}
+        section="admin"
+        noindex
+        crumbs={[{ label: t("admin.title"), href: href(ctx, "/admin") }, { label: t("admin.sites.title") }]}
+        aside={<AdminMenu ctx={ctx} current="sites" isAdmin={isAdmin(c)} />}
+      >
         <PageHeader
           title={t("admin.sites.title")}
           lead={t("admin.sites.lead", { days: stale.staleDays })}
@@ -475,16 +533,46 @@ export function siteAdminPages(): Hono<AppEnv> {
     );
   });
 
-  const plotPage = async (c: Context<AppEnv>, mode: "create" | "update", values: Record<string, string>, errors: Record<string, string>, status: 200 | 422 = 200) => {
+  const plotPage = async (
+    c: Context<AppEnv>,
+    mode: "create" | "update",
+    values: Record<string, string>,
+    errors: Record<string, string>,
+    status: 200 | 422 = 200,
+  ) => {
     const ctx = pageContext(c);
     const t = ctx.i18n.t;
     const title = mode === "create" ? t("admin.sites.new_plot") : t("admin.sites.edit_plot", { code: values.code ?? "" });
     const current = mode === "update" && values.code ? (await c.get("services").sites.getPlot(values.code)).plot : null;
     return render(
       c,
-      <Layout ctx={ctx} title={title} section="admin" noindex crumbs={[{ label: t("admin.title"), href: href(ctx, "/admin") }, { label: t("admin.sites.title"), href: href(ctx, "/admin/sites") }, { label: title }]} aside={<AdminMenu ctx={ctx} current="sites" isAdmin={isAdmin(c)} />}>
-        <PageHeader title={title} actions={current ? <a href={href(ctx, `/plots/${current.code}`)}>{t("admin.sites.view_public")}</a> : undefined} />
-        {current ? <RecordActions ctx={ctx} entity="plot" key={current.code} status={current.status} statuses={PLOT_STATUSES} label={(s) => t(PLOT_STATUS_LABEL[s as Plot["status"]])} verification={current.verification} /> : null}
+      <Layout
+        ctx={ctx}
+        title={title}
+        section="admin"
+        noindex
+        crumbs={[
+          { label: t("admin.title"), href: href(ctx, "/admin") },
+          { label: t("admin.sites.title"), href: href(ctx, "/admin/sites") },
+          { label: title },
+        ]}
+        aside={<AdminMenu ctx={ctx} current="sites" isAdmin={isAdmin(c)} />}
+      >
+        <PageHeader
+          title={title}
+          actions={current ? <a href={href(ctx, `/plots/${current.code}`)}>{t("admin.sites.view_public")}</a> : undefined}
+        />
+        {current ? (
+          <RecordActions
+            ctx={ctx}
+            entity="plot"
+            key={current.code}
+            status={current.status}
+            statuses={PLOT_STATUSES}
+            label={(s) => t(PLOT_STATUS_LABEL[s as Plot["status"]])}
+            verification={current.verification}
+          />
+        ) : null}
         <PlotForm ctx={ctx} mode={mode} values={values} errors={errors} choices={await options(c, ctx.i18n)} />
       </Layout>,
       status,
@@ -513,17 +601,45 @@ export function siteAdminPages(): Hono<AppEnv> {
   app.post("/:locale/admin/plots/new", savePlot("create"));
   app.post("/:locale/admin/plots/:code/edit", savePlot("update"));
 
-  const premisesPage = async (c: Context<AppEnv>, mode: "create" | "update", values: Record<string, string>, errors: Record<string, string>, status: 200 | 422 = 200) => {
+  const premisesPage = async (
+    c: Context<AppEnv>,
+    mode: "create" | "update",
+    values: Record<string, string>,
+    errors: Record<string, string>,
+    status: 200 | 422 = 200,
+  ) => {
     const ctx = pageContext(c);
     const t = ctx.i18n.t;
     const title = mode === "create" ? t("admin.sites.new_premises") : t("admin.sites.edit_premises", { code: values.code ?? "" });
     const current = mode === "update" && values.code ? (await c.get("services").sites.getPremises(values.code)).premises : null;
     return render(
       c,
-      <Layout ctx={ctx} title={title} section="admin" noindex crumbs={[{ label: t("admin.title"), href: href(ctx, "/admin") }, { label: t("admin.sites.title"), href: href(ctx, "/admin/sites") }, { label: title }]} aside={<AdminMenu ctx={ctx} current="sites" isAdmin={isAdmin(c)} />}>
-        <PageHeader title={title} actions={current ? <a href={href(ctx, `/premises/${current.code}`)}>{t("admin.sites.view_public")}</a> : undefined} />
+      <Layout
+        ctx={ctx}
+        title={title}
+        section="admin"
+        noindex
+        crumbs={[
+          { label: t("admin.title"), href: href(ctx, "/admin") },
+          { label: t("admin.sites.title"), href: href(ctx, "/admin/sites") },
+          { label: title },
+        ]}
+        aside={<AdminMenu ctx={ctx} current="sites" isAdmin={isAdmin(c)} />}
+      >
+        <PageHeader
+          title={title}
+          actions={current ? <a href={href(ctx, `/premises/${current.code}`)}>{t("admin.sites.view_public")}</a> : undefined}
+        />
         {current ? (
-          <RecordActions ctx={ctx} entity="premises" key={current.code} status={current.status} statuses={PREMISES_STATUSES} label={(s) => t(PREMISES_STATUS_LABEL[s as Premises["status"]])} verification={current.verification} />
+          <RecordActions
+            ctx={ctx}
+            entity="premises"
+            key={current.code}
+            status={current.status}
+            statuses={PREMISES_STATUSES}
+            label={(s) => t(PREMISES_STATUS_LABEL[s as Premises["status"]])}
+            verification={current.verification}
+          />
         ) : null}
         <PremisesForm ctx={ctx} mode={mode} values={values} errors={errors} choices={await options(c, ctx.i18n)} />
       </Layout>,
@@ -581,10 +697,15 @@ export function siteAdminPages(): Hono<AppEnv> {
   const ENTITY_PATH = { plot: "plots", premises: "premises", zone: "zones" } as const;
   for (const entity of ["plot", "premises", "zone"] as const) {
     const base = `/:locale/admin/${ENTITY_PATH[entity]}/:key`;
-    const back = (c: Context<AppEnv>, key: string) => c.redirect(entity === "zone" ? `/${c.get("locale")}/zones/${key}` : `/${c.get("locale")}/admin/${ENTITY_PATH[entity]}/${key}/edit`, 303);
+    const back = (c: Context<AppEnv>, key: string) =>
+      c.redirect(
+        entity === "zone" ? `/${c.get("locale")}/zones/${key}` : `/${c.get("locale")}/admin/${ENTITY_PATH[entity]}/${key}/edit`,
+        303,
+      );
     const keyOf = (c: Context<AppEnv>) => {
       const key = c.req.param("key") ?? "";
-      if (!(entity === "zone" ? SLUG : CODE).test(key)) throw new AppError(entity === "zone" ? "zone_not_found" : entity === "plot" ? "plot_not_found" : "premises_not_found");
+      if (!(entity === "zone" ? SLUG : CODE).test(key))
+        throw new AppError(entity === "zone" ? "zone_not_found" : entity === "plot" ? "plot_not_found" : "premises_not_found");
       return key;
     };
     app.post(`${base}/status`, async (c) => {
@@ -627,8 +748,20 @@ export function siteAdminPages(): Hono<AppEnv> {
           setFlash(c, "error", stored.rejected);
           return back(c, key);
         }
-        const title = typeof body.title === "string" && body.title.trim() ? body.title.trim().slice(0, 200) : file.name.slice(0, 200) || stored.storedName;
-        await c.get("services").sites.attachFile(actor(c), entity, key, { kind: stored.kind, title, storedName: stored.storedName, contentType: stored.contentType, sizeBytes: stored.sizeBytes, sha256: stored.sha256 });
+        const title =
+          typeof body.title === "string" && body.title.trim()
+            ? body.title.trim().slice(0, 200)
+            : file.name.slice(0, 200) || stored.storedName;
+        await c
+          .get("services")
+          .sites.attachFile(actor(c), entity, key, {
+            kind: stored.kind,
+            title,
+            storedName: stored.storedName,
+            contentType: stored.contentType,
+            sizeBytes: stored.sizeBytes,
+            sha256: stored.sha256,
+          });
         setFlash(c, "success", "admin.sites.uploaded", { code: key });
         return back(c, key);
       });
@@ -638,4 +771,4 @@ export function siteAdminPages(): Hono<AppEnv> {
   return app;
 }
 
-export { ZONE_STATUSES, ZONE_STATUS_LABEL };
+export { ZONE_STATUS_LABEL, ZONE_STATUSES };

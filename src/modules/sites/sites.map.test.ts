@@ -311,7 +311,8 @@ for (const dialect of DIALECTS) {
       const html = await res.text();
       const config = configOf(html);
       const parts: [string, Uint8Array][] = [["page", new TextEncoder().encode(html)]];
-      for (const url of [...fetchedUrls(html).filter((u) => u.startsWith("/static/")), config.urls.boundary ?? "", "/api/v1/plots.geojson", "/api/v1/zones.geojson"])
+      const urls = new Set([...fetchedUrls(html).filter((u) => u.startsWith("/static/")), config.urls.boundary ?? "", "/api/v1/plots.geojson", "/api/v1/zones.geojson"]);
+      for (const url of urls)
         parts.push([url, new Uint8Array(await (await get(url)).arrayBuffer())]);
       const sizes = parts.map(([name, body]) => [name, gzipSync(body, { level: 6 }).length] as const);
       const total = sizes.reduce((sum, [, n]) => sum + n, 0);

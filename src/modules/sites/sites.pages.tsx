@@ -9,15 +9,15 @@ import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
 import type { Territory } from "../territories/territories.schemas.ts";
 import {
-  type Plot,
-  PlotFilters,
-  type Premises,
-  PremisesFilters,
   PLOT_SORTS,
   PLOT_STATUSES,
+  type Plot,
+  PlotFilters,
   PREMISES_KINDS,
   PREMISES_SORTS,
   PREMISES_STATUSES,
+  type Premises,
+  PremisesFilters,
   type StatusHistoryEntry,
   ZONE_KINDS,
   type Zone,
@@ -68,13 +68,20 @@ const Downloads: FC<{ ctx: PageContext; base: string; query: string }> = ({ ctx,
   const sep = query ? `${query}&` : "?";
   return (
     <p class="downloads">
-      <span>{ctx.i18n.t("sites.download")}</span> <a href={`/api/v1/${base}.csv${sep}locale=${ctx.locale}`}>CSV</a> · <a href={`/api/v1/${base}.xlsx${sep}locale=${ctx.locale}`}>XLSX</a> ·{" "}
-      <a href={`/api/v1/${base}.geojson${sep}download=1`}>GeoJSON</a> · <a href={`/api/v1/${base}${query}`}>JSON</a>
+      <span>{ctx.i18n.t("sites.download")}</span> <a href={`/api/v1/${base}.csv${sep}locale=${ctx.locale}`}>CSV</a> ·{" "}
+      <a href={`/api/v1/${base}.xlsx${sep}locale=${ctx.locale}`}>XLSX</a> · <a href={`/api/v1/${base}.geojson${sep}download=1`}>GeoJSON</a>{" "}
+      · <a href={`/api/v1/${base}${query}`}>JSON</a>
     </p>
   );
 };
 
-const SelectField: FC<{ id: string; label: string; value: string | undefined; options: [string, string][]; any: string }> = ({ id, label, value, options, any }) => (
+const SelectField: FC<{ id: string; label: string; value: string | undefined; options: [string, string][]; any: string }> = ({
+  id,
+  label,
+  value,
+  options,
+  any,
+}) => (
   <div class="field">
     <label for={id}>{label}</label>
     <select id={id} name={id}>
@@ -99,22 +106,51 @@ function districtOptions(i18n: I18n, territories: Territory[]): [string, string]
   return territories.filter((t) => t.isHome && t.kind !== "oblast").map((t) => [t.slug, i18n.pick(t.name).text]);
 }
 
-const PlotFilterForm: FC<{ ctx: PageContext; f: PlotFilters; territories: Territory[]; zones: Zone[] }> = ({ ctx, f, territories, zones }) => {
+const PlotFilterForm: FC<{ ctx: PageContext; f: PlotFilters; territories: Territory[]; zones: Zone[] }> = ({
+  ctx,
+  f,
+  territories,
+  zones,
+}) => {
   const { i18n } = ctx;
   const t = i18n.t;
   return (
     <form method="get" action={href(ctx, "/plots")} class="filters panel" aria-label={t("sites.filters")}>
       <div class="filter-grid">
-        <SelectField id="district" label={t("sites.district")} value={f.district} options={districtOptions(i18n, territories)} any={t("sites.any")} />
-        <SelectField id="zoneKind" label={t("sites.zone_kind")} value={f.zoneKind} options={ZONE_KINDS.map((k) => [k, t(ZONE_KIND_LABEL[k])])} any={t("sites.any")} />
-        <SelectField id="zone" label={t("sites.zone")} value={f.zone} options={zones.map((z) => [z.slug, i18n.pick(z.name).text])} any={t("sites.any")} />
+        <SelectField
+          id="district"
+          label={t("sites.district")}
+          value={f.district}
+          options={districtOptions(i18n, territories)}
+          any={t("sites.any")}
+        />
+        <SelectField
+          id="zoneKind"
+          label={t("sites.zone_kind")}
+          value={f.zoneKind}
+          options={ZONE_KINDS.map((k) => [k, t(ZONE_KIND_LABEL[k])])}
+          any={t("sites.any")}
+        />
+        <SelectField
+          id="zone"
+          label={t("sites.zone")}
+          value={f.zone}
+          options={zones.map((z) => [z.slug, i18n.pick(z.name).text])}
+          any={t("sites.any")}
+        />
         <NumberField id="areaMin" label={t("sites.area_min")} value={f.areaMin} />
         <NumberField id="areaMax" label={t("sites.area_max")} value={f.areaMax} />
         <NumberField id="powerMin" label={t("sites.power_min")} value={f.powerMin} />
         <NumberField id="gasMin" label={t("sites.gas_min")} value={f.gasMin} />
         <NumberField id="waterMin" label={t("sites.water_min")} value={f.waterMin} />
         <NumberField id="priceMax" label={t("sites.price_max")} value={f.priceMax} />
-        <SelectField id="sort" label={t("sites.sort")} value={f.sort} options={PLOT_SORTS.map((s) => [s, t(SORT_LABEL[s])])} any={t("sites.sort_default")} />
+        <SelectField
+          id="sort"
+          label={t("sites.sort")}
+          value={f.sort}
+          options={PLOT_SORTS.map((s) => [s, t(SORT_LABEL[s])])}
+          any={t("sites.sort_default")}
+        />
       </div>
       <fieldset class="checks">
         <legend>{t("sites.status")}</legend>
@@ -131,7 +167,10 @@ const PlotFilterForm: FC<{ ctx: PageContext; f: PlotFilters; territories: Territ
         <button type="submit" class="button">
           {t("sites.apply_filters")}
         </button>{" "}
-        <a href={href(ctx, "/plots")}>{t("sites.clear_filters")}</a> · <a href={`${href(ctx, "/map")}${queryWithout(`http://x/?${new URLSearchParams(filterQuery(f))}`, ["page"])}`}>{t("sites.show_on_map")}</a>
+        <a href={href(ctx, "/plots")}>{t("sites.clear_filters")}</a> ·{" "}
+        <a href={`${href(ctx, "/map")}${queryWithout(`http://x/?${new URLSearchParams(filterQuery(f))}`, ["page"])}`}>
+          {t("sites.show_on_map")}
+        </a>
       </p>
     </form>
   );
@@ -174,6 +213,9 @@ function plotQuery(url: string): Record<string, string> {
   return out;
 }
 
+/** Reasons the system writes itself, shown in the reader's language; people's reasons stay as typed. */
+const SYSTEM_REASON = { created: "sites.reason_created", updated: "sites.reason_updated" } as const;
+
 const HistoryTable: FC<{ i18n: I18n; history: StatusHistoryEntry[]; label: (s: string) => string }> = ({ i18n, history, label }) =>
   history.length === 0 ? null : (
     <section aria-labelledby="history">
@@ -196,7 +238,7 @@ const HistoryTable: FC<{ i18n: I18n; history: StatusHistoryEntry[]; label: (s: s
                   {h.from ? `${label(h.from)} → ` : ""}
                   {label(h.to)}
                 </td>
-                <td>{h.reason}</td>
+                <td>{h.reason in SYSTEM_REASON ? i18n.t(SYSTEM_REASON[h.reason as keyof typeof SYSTEM_REASON]) : h.reason}</td>
                 <td>{h.by ?? "—"}</td>
               </tr>
             ))}
@@ -206,7 +248,12 @@ const HistoryTable: FC<{ i18n: I18n; history: StatusHistoryEntry[]; label: (s: s
     </section>
   );
 
-const PlotRows: FC<{ ctx: PageContext; plots: Plot[]; caption: string; showZone?: boolean }> = ({ ctx, plots, caption, showZone = true }) => {
+const PlotRows: FC<{ ctx: PageContext; plots: Plot[]; caption: string; showZone?: boolean }> = ({
+  ctx,
+  plots,
+  caption,
+  showZone = true,
+}) => {
   const { i18n } = ctx;
   const t = i18n.t;
   return (
@@ -310,7 +357,13 @@ export function sitePages(): Hono<AppEnv> {
     const sub = (slug: string) => zones.filter((z) => z.parent?.slug === slug);
     return render(
       c,
-      <Layout ctx={ctx} title={t("sites.zones_title")} section="sites" crumbs={[{ label: t("sites.catalogue"), href: href(ctx, "/plots") }, { label: t("sites.zones") }]} description={t("sites.zones_lead")}>
+      <Layout
+        ctx={ctx}
+        title={t("sites.zones_title")}
+        section="sites"
+        crumbs={[{ label: t("sites.catalogue"), href: href(ctx, "/plots") }, { label: t("sites.zones") }]}
+        description={t("sites.zones_lead")}
+      >
         <PageHeader title={t("sites.zones_title")} lead={t("sites.zones_lead")} />
         <CatalogueTabs ctx={ctx} current="zones" />
         <p>{t("sites.zones_count", { count: zones.length })}</p>
@@ -325,14 +378,17 @@ export function sitePages(): Hono<AppEnv> {
               </h2>
               <p class="muted">{i18n.pick(z.territory.name).text}</p>
               <p>
-                <Quantity i18n={i18n} value={z.totalAreaHa} unit="ha" /> <ConfidenceBadge i18n={i18n} confidence={z.confidence} source={z.facts[0]?.source ?? null} />
+                <Quantity i18n={i18n} value={z.totalAreaHa} unit="ha" />{" "}
+                <ConfidenceBadge i18n={i18n} confidence={z.confidence} source={z.facts[0]?.source ?? null} />
               </p>
               <p>
-                <StatusBadge i18n={i18n} status={z.status} label={ZONE_STATUS_LABEL[z.status]} /> · {t("sites.plots_free_of_total", { free: z.plots.free, total: z.plots.total })}
+                <StatusBadge i18n={i18n} status={z.status} label={ZONE_STATUS_LABEL[z.status]} /> ·{" "}
+                {t("sites.plots_free_of_total", { free: z.plots.free, total: z.plots.total })}
               </p>
               {sub(z.slug).length > 0 ? (
                 <p class="muted">
-                  {t("sites.subzones")}: {sub(z.slug).map((s, i) => [i > 0 ? ", " : "", <a href={href(ctx, `/zones/${s.slug}`)}>{i18n.pick(s.name).text}</a>])}
+                  {t("sites.subzones")}:{" "}
+                  {sub(z.slug).map((s, i) => [i > 0 ? ", " : "", <a href={href(ctx, `/zones/${s.slug}`)}>{i18n.pick(s.name).text}</a>])}
                 </p>
               ) : null}
             </li>
@@ -359,7 +415,11 @@ export function sitePages(): Hono<AppEnv> {
         ctx={ctx}
         title={name.text}
         section="sites"
-        crumbs={[{ label: t("sites.zones"), href: href(ctx, "/zones") }, ...(zone.parent ? [{ label: i18n.pick(zone.parent.name).text, href: href(ctx, `/zones/${zone.parent.slug}`) }] : []), { label: name.text }]}
+        crumbs={[
+          { label: t("sites.zones"), href: href(ctx, "/zones") },
+          ...(zone.parent ? [{ label: i18n.pick(zone.parent.name).text, href: href(ctx, `/zones/${zone.parent.slug}`) }] : []),
+          { label: name.text },
+        ]}
       >
         <PageHeader
           title={name.text}
@@ -433,7 +493,13 @@ export function sitePages(): Hono<AppEnv> {
                   {zone.incentives.map((inc) => (
                     <tr>
                       <th scope="row">{t(INCENTIVE_LABEL[inc.tax])}</th>
-                      <td>{inc.ratePct === null ? t("common.unknown") : inc.ratePct === 0 ? t("sites.exempt") : `${i18n.number(inc.ratePct)} %`}</td>
+                      <td>
+                        {inc.ratePct === null
+                          ? t("common.unknown")
+                          : inc.ratePct === 0
+                            ? t("sites.exempt")
+                            : `${i18n.number(inc.ratePct)} %`}
+                      </td>
                       <td>
                         {inc.years === null ? t("common.unknown") : t("sites.years", { count: inc.years })}
                         {inc.note ? (
@@ -457,7 +523,15 @@ export function sitePages(): Hono<AppEnv> {
                 <li>
                   <ConfidenceBadge i18n={i18n} confidence={f.confidence} source={f.source} /> <span lang="en">{f.value}</span>
                   {f.asOf ? <span class="muted"> ({f.asOf})</span> : null}
-                  <p class="source">{/^https?:\/\//.test(f.source) ? <a href={f.source} rel="noopener noreferrer external">{f.source}</a> : f.source}</p>
+                  <p class="source">
+                    {/^https?:\/\//.test(f.source) ? (
+                      <a href={f.source} rel="noopener noreferrer external">
+                        {f.source}
+                      </a>
+                    ) : (
+                      f.source
+                    )}
+                  </p>
                 </li>
               ))}
             </ul>
@@ -475,14 +549,17 @@ export function sitePages(): Hono<AppEnv> {
                     </a>
                   </h3>
                   <p>
-                    <Quantity i18n={i18n} value={s.totalAreaHa} unit="ha" /> · {t("sites.plots_free_of_total", { free: s.plots.free, total: s.plots.total })}
+                    <Quantity i18n={i18n} value={s.totalAreaHa} unit="ha" /> ·{" "}
+                    {t("sites.plots_free_of_total", { free: s.plots.free, total: s.plots.total })}
                   </p>
                 </li>
               ))}
             </ul>
           </section>
         ) : null}
-        {plots.items.length > 0 ? <PlotRows ctx={ctx} plots={plots.items} caption={t("sites.plots_in_zone", { count: plots.total })} showZone={false} /> : null}
+        {plots.items.length > 0 ? (
+          <PlotRows ctx={ctx} plots={plots.items} caption={t("sites.plots_in_zone", { count: plots.total })} showZone={false} />
+        ) : null}
         <HistoryTable i18n={i18n} history={history} label={(s) => t(ZONE_STATUS_LABEL[s as Zone["status"]] ?? "common.unknown")} />
       </Layout>,
     );
@@ -491,21 +568,35 @@ export function sitePages(): Hono<AppEnv> {
   app.get("/:locale/plots", async (c) => {
     const f = PlotFilters.parse(plotQuery(c.req.url));
     const services = c.get("services");
-    const [list, territories, zones] = [await services.sites.listPlots(f), await services.territories.list(), await services.sites.listZones()];
+    const [list, territories, zones] = [
+      await services.sites.listPlots(f),
+      await services.territories.list(),
+      await services.sites.listZones(),
+    ];
     const ctx = pageContext(c);
     const { i18n } = ctx;
     const t = i18n.t;
     const query = new URLSearchParams(filterQuery(f)).toString();
     return render(
       c,
-      <Layout ctx={ctx} title={t("sites.plots_title")} section="sites" crumbs={[{ label: t("sites.catalogue"), href: href(ctx, "/plots") }, { label: t("sites.plots") }]} description={t("sites.plots_lead")}>
+      <Layout
+        ctx={ctx}
+        title={t("sites.plots_title")}
+        section="sites"
+        crumbs={[{ label: t("sites.catalogue"), href: href(ctx, "/plots") }, { label: t("sites.plots") }]}
+        description={t("sites.plots_lead")}
+      >
         <PageHeader title={t("sites.plots_title")} lead={t("sites.plots_lead")} />
         <CatalogueTabs ctx={ctx} current="plots" />
         <PlotFilterForm ctx={ctx} f={f} territories={territories} zones={zones} />
         <p class="result-count" role="status">
           {t("sites.plots_found", { count: list.total })}
         </p>
-        {list.items.length > 0 ? <PlotRows ctx={ctx} plots={list.items} caption={t("sites.plots_page", { page: list.page, pages: list.pages })} /> : <p class="empty">{t("sites.no_results")}</p>}
+        {list.items.length > 0 ? (
+          <PlotRows ctx={ctx} plots={list.items} caption={t("sites.plots_page", { page: list.page, pages: list.pages })} />
+        ) : (
+          <p class="empty">{t("sites.no_results")}</p>
+        )}
         <Pagination i18n={i18n} page={list.page} pages={list.pages} baseHref={`${href(ctx, "/plots")}${query ? `?${query}` : ""}`} />
         <Downloads ctx={ctx} base="plots" query={query ? `?${query}` : ""} />
       </Layout>,
@@ -521,10 +612,19 @@ export function sitePages(): Hono<AppEnv> {
     const t = i18n.t;
     const d = plot.infrastructure.details;
     const utilities = [
-      ["power", t("sites.power"), <>
-        <Quantity i18n={i18n} value={plot.infrastructure.powerKw} unit="kw" digits={0} />
-        {plot.infrastructure.powerKv !== null ? <span class="muted"> · <Quantity i18n={i18n} value={plot.infrastructure.powerKv} unit="kv" /></span> : null}
-      </>],
+      [
+        "power",
+        t("sites.power"),
+        <>
+          <Quantity i18n={i18n} value={plot.infrastructure.powerKw} unit="kw" digits={0} />
+          {plot.infrastructure.powerKv !== null ? (
+            <span class="muted">
+              {" "}
+              · <Quantity i18n={i18n} value={plot.infrastructure.powerKv} unit="kv" />
+            </span>
+          ) : null}
+        </>,
+      ],
       ["gas", t("sites.gas"), <Quantity i18n={i18n} value={plot.infrastructure.gasM3h} unit="m3h" digits={0} />],
       ["water", t("sites.water"), <Quantity i18n={i18n} value={plot.infrastructure.waterM3d} unit="m3d" digits={0} />],
       ["sewage", t("sites.sewage"), <Quantity i18n={i18n} value={plot.infrastructure.sewageM3d} unit="m3d" digits={0} />],
@@ -568,7 +668,9 @@ export function sitePages(): Hono<AppEnv> {
               <dd>
                 <StatusBadge i18n={i18n} status={plot.status} label={PLOT_STATUS_LABEL[plot.status]} />
                 {plot.status === "reserved" && plot.reservedUntil ? (
-                  <p class="muted">{t("sites.reserved_until_for", { date: i18n.date(plot.reservedUntil), who: plot.reservedFor ?? "—" })}</p>
+                  <p class="muted">
+                    {t("sites.reserved_until_for", { date: i18n.date(plot.reservedUntil), who: plot.reservedFor ?? "—" })}
+                  </p>
                 ) : null}
               </dd>
               <dt>{t("sites.area")}</dt>
@@ -588,7 +690,10 @@ export function sitePages(): Hono<AppEnv> {
               <dt>{t("territory.coordinates")}</dt>
               <dd>
                 {plot.location
-                  ? t("territory.latlon", { lat: i18n.number(plot.location.lat, { maximumFractionDigits: 5 }), lon: i18n.number(plot.location.lon, { maximumFractionDigits: 5 }) })
+                  ? t("territory.latlon", {
+                      lat: i18n.number(plot.location.lat, { maximumFractionDigits: 5 }),
+                      lon: i18n.number(plot.location.lon, { maximumFractionDigits: 5 }),
+                    })
                   : t("common.unknown")}
               </dd>
             </dl>
@@ -672,7 +777,10 @@ export function sitePages(): Hono<AppEnv> {
             <ul>
               {files.map((f) => (
                 <li>
-                  <a href={`/files/${f.storedName}`}>{f.title}</a> <span class="muted">({f.contentType}, {i18n.number(Math.ceil(f.sizeBytes / 1024))} KB)</span>
+                  <a href={`/files/${f.storedName}`}>{f.title}</a>{" "}
+                  <span class="muted">
+                    ({f.contentType}, {i18n.number(Math.ceil(f.sizeBytes / 1024))} KB)
+                  </span>
                 </li>
               ))}
             </ul>
@@ -693,18 +801,42 @@ export function sitePages(): Hono<AppEnv> {
     const query = new URLSearchParams(filterQuery(f as unknown as Partial<PlotFilters>)).toString();
     return render(
       c,
-      <Layout ctx={ctx} title={t("sites.premises_title")} section="sites" crumbs={[{ label: t("sites.catalogue"), href: href(ctx, "/plots") }, { label: t("sites.premises") }]} description={t("sites.premises_lead")}>
+      <Layout
+        ctx={ctx}
+        title={t("sites.premises_title")}
+        section="sites"
+        crumbs={[{ label: t("sites.catalogue"), href: href(ctx, "/plots") }, { label: t("sites.premises") }]}
+        description={t("sites.premises_lead")}
+      >
         <PageHeader title={t("sites.premises_title")} lead={t("sites.premises_lead")} />
         <CatalogueTabs ctx={ctx} current="premises" />
         <form method="get" action={href(ctx, "/premises")} class="filters panel" aria-label={t("sites.filters")}>
           <div class="filter-grid">
-            <SelectField id="district" label={t("sites.district")} value={f.district} options={districtOptions(i18n, territories)} any={t("sites.any")} />
-            <SelectField id="kind" label={t("sites.premises_kind")} value={f.kind} options={PREMISES_KINDS.map((k) => [k, t(PREMISES_KIND_LABEL[k])])} any={t("sites.any")} />
+            <SelectField
+              id="district"
+              label={t("sites.district")}
+              value={f.district}
+              options={districtOptions(i18n, territories)}
+              any={t("sites.any")}
+            />
+            <SelectField
+              id="kind"
+              label={t("sites.premises_kind")}
+              value={f.kind}
+              options={PREMISES_KINDS.map((k) => [k, t(PREMISES_KIND_LABEL[k])])}
+              any={t("sites.any")}
+            />
             <NumberField id="areaMin" label={t("sites.floor_area_min")} value={f.areaMin} />
             <NumberField id="areaMax" label={t("sites.floor_area_max")} value={f.areaMax} />
             <NumberField id="powerMin" label={t("sites.power_min")} value={f.powerMin} />
             <NumberField id="priceMax" label={t("sites.rent_max")} value={f.priceMax} />
-            <SelectField id="sort" label={t("sites.sort")} value={f.sort} options={PREMISES_SORTS.map((s) => [s, t(PREMISES_SORT_LABEL[s])])} any={t("sites.sort_default")} />
+            <SelectField
+              id="sort"
+              label={t("sites.sort")}
+              value={f.sort}
+              options={PREMISES_SORTS.map((s) => [s, t(PREMISES_SORT_LABEL[s])])}
+              any={t("sites.sort_default")}
+            />
           </div>
           <fieldset class="checks">
             <legend>{t("sites.status")}</legend>
@@ -740,8 +872,16 @@ export function sitePages(): Hono<AppEnv> {
     const t = i18n.t;
     return render(
       c,
-      <Layout ctx={ctx} title={t("sites.premises_item_title", { code: p.code })} section="sites" crumbs={[{ label: t("sites.premises"), href: href(ctx, "/premises") }, { label: p.code }]}>
-        <PageHeader title={t("sites.premises_item_title", { code: p.code })} lead={`${t(PREMISES_KIND_LABEL[p.kind])} · ${i18n.pick(p.territory.name).text}`} />
+      <Layout
+        ctx={ctx}
+        title={t("sites.premises_item_title", { code: p.code })}
+        section="sites"
+        crumbs={[{ label: t("sites.premises"), href: href(ctx, "/premises") }, { label: p.code }]}
+      >
+        <PageHeader
+          title={t("sites.premises_item_title", { code: p.code })}
+          lead={`${t(PREMISES_KIND_LABEL[p.kind])} · ${i18n.pick(p.territory.name).text}`}
+        />
         {p.illustrative ? <IllustrativeBanner i18n={i18n} /> : null}
         <VerificationLine i18n={i18n} v={p.verification} />
         <section class="panel" aria-labelledby="premises-facts">
@@ -752,7 +892,13 @@ export function sitePages(): Hono<AppEnv> {
               <StatusBadge i18n={i18n} status={p.status} label={PREMISES_STATUS_LABEL[p.status]} />
             </dd>
             <dt>{t("sites.zone")}</dt>
-            <dd>{p.zone ? <a href={href(ctx, `/zones/${p.zone.slug}`)}>{i18n.pick(p.zone.name).text}</a> : <span class="muted">{t("sites.standalone")}</span>}</dd>
+            <dd>
+              {p.zone ? (
+                <a href={href(ctx, `/zones/${p.zone.slug}`)}>{i18n.pick(p.zone.name).text}</a>
+              ) : (
+                <span class="muted">{t("sites.standalone")}</span>
+              )}
+            </dd>
             {p.plotCode ? (
               <>
                 <dt>{t("sites.on_plot")}</dt>
@@ -782,7 +928,13 @@ export function sitePages(): Hono<AppEnv> {
               <Quantity i18n={i18n} value={p.powerKw} unit="kw" digits={0} />
             </dd>
             <dt>{t("sites.rent")}</dt>
-            <dd>{p.priceKztM2Month === null ? <span class="unknown">{t("sites.price_on_request")}</span> : <Quantity i18n={i18n} value={p.priceKztM2Month} unit="kztm2" digits={0} />}</dd>
+            <dd>
+              {p.priceKztM2Month === null ? (
+                <span class="unknown">{t("sites.price_on_request")}</span>
+              ) : (
+                <Quantity i18n={i18n} value={p.priceKztM2Month} unit="kztm2" digits={0} />
+              )}
+            </dd>
           </dl>
         </section>
         {files.length > 0 ? (
@@ -849,7 +1001,13 @@ const PremisesRows: FC<{ ctx: PageContext; items: Premises[] }> = ({ ctx, items 
               <td>
                 <StatusBadge i18n={i18n} status={p.status} label={PREMISES_STATUS_LABEL[p.status]} />
               </td>
-              <td>{p.priceKztM2Month === null ? <span class="unknown">{t("sites.price_on_request")}</span> : <Quantity i18n={i18n} value={p.priceKztM2Month} unit="kztm2" digits={0} />}</td>
+              <td>
+                {p.priceKztM2Month === null ? (
+                  <span class="unknown">{t("sites.price_on_request")}</span>
+                ) : (
+                  <Quantity i18n={i18n} value={p.priceKztM2Month} unit="kztm2" digits={0} />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

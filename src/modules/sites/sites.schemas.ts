@@ -248,13 +248,22 @@ export const PlotInput = z
     illustrative: z.boolean().default(false),
   })
   .superRefine((p, ctx) => {
-    if (p.status === "reserved" && !p.reservedUntil)
-      ctx.addIssue({ code: "custom", path: ["reservedUntil"], message: "sites.reserved_needs_date" });
-    if ((p.lat === null) !== (p.lon === null))
-      ctx.addIssue({ code: "custom", path: [p.lat === null ? "lat" : "lon"], message: "sites.coordinates_pair" });
-    if (p.priceAmount !== null && (!p.priceCurrency || !p.priceUnit))
-      ctx.addIssue({ code: "custom", path: ["priceCurrency"], message: "sites.price_needs_terms" });
+    for (const issue of plotCrossChecks(p)) ctx.addIssue({ code: "custom", ...issue });
   });
+
+/**
+ * Rules across fields. Also run on raw form input, so a form shows them together with the
+ * per-field errors (zod skips refinements while any field is invalid).
+ */
+export function plotCrossChecks(p: Record<string, unknown>): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  const empty = (v: unknown) => v === null || v === undefined || v === "";
+  if (p.status === "reserved" && empty(p.reservedUntil)) issues.push({ path: ["reservedUntil"], message: "sites.reserved_needs_date" });
+  if (empty(p.lat) !== empty(p.lon)) issues.push({ path: [empty(p.lat) ? "lat" : "lon"], message: "sites.coordinates_pair" });
+  if (!empty(p.priceAmount) && (empty(p.priceCurrency) || empty(p.priceUnit)))
+    issues.push({ path: ["priceCurrency"], message: "sites.price_needs_terms" });
+  return issues;
+}
 export type PlotInput = z.input<typeof PlotInput>;
 export type PlotData = z.output<typeof PlotInput>;
 

@@ -15,6 +15,7 @@ import {
   type PremisesData,
   type PremisesFilters,
   PremisesInput,
+  plotCrossChecks,
   StatusChange,
   type StatusHistoryEntry,
   type UtilityDetails,
@@ -362,8 +363,11 @@ export class SitesService {
   async savePlot(actor: Actor, input: PlotInput, mode: "create" | "update"): Promise<Plot> {
     this.authorize(actor);
     const parsed = PlotInput.safeParse(input);
-    if (!parsed.success)
-      throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_"), i.message])));
+    if (!parsed.success) {
+      // Cross-field rules too, so the form shows every problem at once (first message per field wins).
+      const issues = [...parsed.error.issues, ...plotCrossChecks(input as Record<string, unknown>)];
+      throw new AppError("validation_failed", Object.fromEntries(issues.reverse().map((i) => [String(i.path[0] ?? "_"), i.message])));
+    }
     const result = await this.upsertPlots(actor, [parsed.data], { mode });
     if (result.errors.length > 0)
       throw new AppError("validation_failed", Object.fromEntries(result.errors.map((e) => [e.field, e.message])));

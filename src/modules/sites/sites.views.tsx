@@ -64,7 +64,12 @@ export const UNIT = {
 } as const satisfies Record<string, MessageKey>;
 
 /** A quantity with its unit, or "unknown": a missing figure is never shown as zero or as available. */
-export const Quantity: FC<{ i18n: I18n; value: number | null | undefined; unit: keyof typeof UNIT; digits?: number }> = ({ i18n, value, unit, digits = 2 }) =>
+export const Quantity: FC<{ i18n: I18n; value: number | null | undefined; unit: keyof typeof UNIT; digits?: number }> = ({
+  i18n,
+  value,
+  unit,
+  digits = 2,
+}) =>
   value === null || value === undefined ? (
     <span class="unknown">{i18n.t("common.unknown")}</span>
   ) : (
@@ -72,7 +77,11 @@ export const Quantity: FC<{ i18n: I18n; value: number | null | undefined; unit: 
   );
 
 export const YesNo: FC<{ i18n: I18n; value: boolean | null }> = ({ i18n, value }) =>
-  value === null ? <span class="unknown">{i18n.t("common.unknown")}</span> : <span>{value ? i18n.t("common.yes") : i18n.t("common.no")}</span>;
+  value === null ? (
+    <span class="unknown">{i18n.t("common.unknown")}</span>
+  ) : (
+    <span>{value ? i18n.t("common.yes") : i18n.t("common.no")}</span>
+  );
 
 export const StatusBadge: FC<{ i18n: I18n; status: string; label: MessageKey }> = ({ i18n, status, label }) => (
   <span class={`status status-${status}`}>{i18n.t(label)}</span>

@@ -1,0 +1,136 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { log, ROOT, WORK } from "./common.ts";
+
+/**
+ * The benchmark's data: `jibek synthetic` run as a user would run it, timed from spawn to exit,
+ * into a fresh SQLite directory and into a fresh PostgreSQL database.
+ */
+
+export interface DataSpec {
+  zones: number;
+  plots: number;
+  premises: number;
+  seed: number;
+  asOf: string;
+}
+
+export interface SeedTiming {
+  dialect: "sqlite" | "postgres";
+  spec: DataSpec;
+  /** Spawn to exit: Node start-up, migrations, reference data, generation and inserts. */
+  wallSeconds: number;
+  /** What the command reports for the inserts alone, per table, in seconds. */
+  phases: Record<string, number>;
+  output: string;
+}
+
+/** One directory per size, so a quick run does not throw away the full data set. */
+export const sqliteDir = (spec: DataSpec) => path.join(WORK, `sqlite-${spec.plots}`);
+export const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const POSTGRES_DB = "jibek_bench";
+export const postgresUrl = () => {
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${POSTGRES_DB}`;
+  return url.toString();
+};
+
+/** Environment of every process the benchmark starts: the app's own, without the caller's database. */
+export function appEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _u, DATA_DIR: _d, ...rest } = process.env;
+  return { ...rest, NODE_ENV: "development", LOG_LEVEL: "warn", DEMO_DATA: "false", ...extra };
+}
+
+function runSynthetic(env: NodeJS.ProcessEnv, spec: DataSpec): Promise<{ seconds: number; output: string }> {
+  const args = [
+    "--import",
+    "tsx",
+    "src/cli/index.ts",
+    "synthetic",
+    "--zones",
+    String(spec.zones),
+    "--plots",
+    String(spec.plots),
+    "--premises",
+    String(spec.premises),
+    "--seed",
+    String(spec.seed),
+    "--as-of",
+    spec.asOf,
+  ];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (c) => {
+      output += String(c);
+    });
+    child.stderr.on("data", (c) => {
+      output += String(c);
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code === 0) resolve({ seconds, output });
+      else reject(new Error(`jibek synthetic exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function phases(output: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of output.matchAll(/^\s+(zones|plots|premises|total)\s+[\d,]+\s+([\d.]+) s/gm)) out[m[1] as string] = Number(m[2]);
+  return out;
+}
+
+const specFile = (dir: string) => path.join(dir, "spec.json");
+
+/** The SQLite data set; rebuilt (and timed) when asked or when the one on disk has another spec. */
+export async function sqliteData(spec: DataSpec, rebuild: boolean): Promise<{ dir: string; timing: SeedTiming | null }> {
+  const dir = sqliteDir(spec);
+  const same = existsSync(specFile(dir)) && readFileSync(specFile(dir), "utf8") === JSON.stringify(spec);
+  if (same && !rebuild) {
+    log(`Reusing the SQLite data set in ${dir}`);
+    return { dir, timing: null };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  log(`jibek synthetic → SQLite (${spec.plots} plots)…`);
+  const { seconds, output } = await runSynthetic(appEnv({ DATA_DIR: dir }), spec);
+  writeFileSync(specFile(dir), JSON.stringify(spec));
+  return { dir, timing: { dialect: "sqlite", spec, wallSeconds: seconds, phases: phases(output), output } };
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function postgresReachable(): Promise<boolean> {
+  try {
+    await admin((c) => c.query("select 1"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A fresh `jibek_bench` database filled by the command; drop it with dropPostgresData. */
+export async function postgresData(spec: DataSpec): Promise<{ url: string; timing: SeedTiming }> {
+  await dropPostgresData();
+  await admin((c) => c.query(`create database ${POSTGRES_DB}`));
+  log(`jibek synthetic → PostgreSQL (${spec.plots} plots)…`);
+  const { seconds, output } = await runSynthetic(appEnv({ DATABASE_URL: postgresUrl(), DATA_DIR: path.join(WORK, "pg-files") }), spec);
+  return { url: postgresUrl(), timing: { dialect: "postgres", spec, wallSeconds: seconds, phases: phases(output), output } };
+}
+
+export async function dropPostgresData(): Promise<void> {
+  await admin((c) => c.query(`drop database if exists ${POSTGRES_DB} with (force)`));
+}
