@@ -1,6 +1,9 @@
 import type { Logger } from "pino";
 import type { Config } from "./config/config.ts";
 import type { Db } from "./db/database.ts";
+import { CooperationService } from "./modules/cooperation/cooperation.service.ts";
+import { MatchingService } from "./modules/matching/matching.service.ts";
+import { NewsService } from "./modules/news/news.service.ts";
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { SitesService } from "./modules/sites/sites.service.ts";
 import { TerritoriesService } from "./modules/territories/territories.service.ts";
@@ -10,6 +13,9 @@ export interface Services {
   accounts: AccountsService;
   territories: TerritoriesService;
   sites: SitesService;
+  cooperation: CooperationService;
+  news: NewsService;
+  matching: MatchingService;
 }
 
 export function createServices(db: Db, config: Config, logger: Logger): Services {
@@ -25,5 +31,8 @@ export function createServices(db: Db, config: Config, logger: Logger): Services
     }),
     territories: new TerritoriesService(db),
     sites: new SitesService(db, { staleDays: config.sitesStaleDays }),
+    cooperation: new CooperationService(db, config),
+    news: new NewsService(db, config),
+    matching: new MatchingService(db, config),
   };
 }

@@ -56,13 +56,15 @@
   map.createPane("context").style.zIndex = "350";
   map.createPane("zones").style.zIndex = "420";
   map.createPane("centres").style.zIndex = "440";
+  // Labels sit under the markers: a cluster's count must stay readable.
+  map.createPane("labels").style.zIndex = "590";
 
   const zoomClass = () => map.getContainer().classList.toggle("map-zoomed-out", map.getZoom() < 8);
   map.on("zoomend", zoomClass);
   zoomClass();
 
-  function label(layer, text, className, direction) {
-    layer.bindTooltip(text, { permanent: true, direction: direction || "right", offset: direction === "center" ? [0, 0] : [6, 0], className: `map-label ${className}` });
+  function label(layer, text, className) {
+    layer.bindTooltip(text, { pane: "labels", permanent: true, direction: "right", offset: [6, 0], className: `map-label ${className}` });
   }
 
   // Boundaries: the oblast, its neighbours for context, Shymkent marked as outside it.
@@ -93,9 +95,10 @@
           layer.bringToBack();
         }
         if (p.label && cfg.places[p.id]) {
-          const anchor = L.circleMarker([p.label[1], p.label[0]], { pane: "context", radius: 0, opacity: 0, fillOpacity: 0, interactive: false });
-          label(anchor, cfg.places[p.id], "map-label-place", "center");
-          anchor.addTo(map);
+          L.tooltip({ pane: "labels", permanent: true, direction: "center", className: "map-label map-label-place" })
+            .setLatLng([p.label[1], p.label[0]])
+            .setContent(cfg.places[p.id])
+            .addTo(map);
         }
       }
       if (oblast) {

@@ -6,8 +6,11 @@
  * one; a partner-city representative; manager; editor; admin; a suspended user and an expired
  * session (both must be treated as anonymous).
  */
+import { PERMISSIONS as COOPERATION } from "./permissions/cooperation.ts";
 import { PERMISSIONS as IO } from "./permissions/io.ts";
 import { PERMISSIONS as MAP } from "./permissions/map.ts";
+import { PERMISSIONS as MATCHING } from "./permissions/matching.ts";
+import { PERMISSIONS as NEWS } from "./permissions/news.ts";
 import { PERMISSIONS as PASSPORT } from "./permissions/passport.ts";
 import { adminOnly, all, type Expected, signedIn, staffOnly } from "./permissions/roles.ts";
 import { PERMISSIONS as SITES } from "./permissions/sites.ts";
@@ -45,5 +48,5 @@ const FOUNDATION: Record<string, Expected> = {
 };
 
 /** Every module's rows; a key defined twice is a mistake the test reports. */
-export const PERMISSIONS: Record<string, Expected> = { ...FOUNDATION, ...SITES, ...IO, ...MAP, ...PASSPORT };
-export const PERMISSION_SOURCES = [FOUNDATION, SITES, IO, MAP, PASSPORT];
+export const PERMISSIONS: Record<string, Expected> = { ...FOUNDATION, ...SITES, ...IO, ...MAP, ...PASSPORT, ...MATCHING, ...COOPERATION, ...NEWS };
+export const PERMISSION_SOURCES = [FOUNDATION, SITES, IO, MAP, PASSPORT, MATCHING, COOPERATION, NEWS];

@@ -1,5 +1,8 @@
 import { Hono } from "hono";
 import { accountAdminPages } from "../modules/accounts/accounts.admin.tsx";
+import { cooperationAdminPages } from "../modules/cooperation/cooperation.admin.tsx";
+import { matchingAdminPages } from "../modules/matching/matching.admin.tsx";
+import { newsAdminPages } from "../modules/news/news.admin.tsx";
 import { ioAdminPages } from "../modules/io/io.admin.tsx";
 import { siteAdminPages } from "../modules/sites/sites.admin.tsx";
 import { AdminMenu } from "../views/admin-menu.tsx";
@@ -62,5 +65,8 @@ export function admin(): Hono<AppEnv> {
   app.route("/", accountAdminPages());
   app.route("/", siteAdminPages());
   app.route("/", ioAdminPages());
+  app.route("/", matchingAdminPages());
+  app.route("/", cooperationAdminPages());
+  app.route("/", newsAdminPages());
   return app;
 }

@@ -1,5 +1,8 @@
 import { Hono } from "hono";
 import { accountApi } from "../modules/accounts/accounts.api.ts";
+import { cooperationApi } from "../modules/cooperation/cooperation.api.ts";
+import { matchingApi } from "../modules/matching/matching.api.ts";
+import { newsApi } from "../modules/news/news.api.ts";
 import { ioApi } from "../modules/io/io.api.ts";
 import { siteApi } from "../modules/sites/sites.api.ts";
 import { geoApi } from "../modules/sites/sites.geo.api.ts";
@@ -20,6 +23,9 @@ export function api(): { routes: Hono<AppEnv>; registry: ApiRegistry } {
   ioApi(app, registry);
   geoApi(app, registry);
   siteApi(app, registry);
+  matchingApi(app, registry);
+  cooperationApi(app, registry);
+  newsApi(app, registry);
   app.get("/api/v1/openapi.json", (c) => c.json(registry.document(`${c.get("config").publicUrl.origin}`)));
   return { routes: app, registry };
 }

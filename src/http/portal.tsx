@@ -1,5 +1,8 @@
 import { Hono } from "hono";
 import { accountPages } from "../modules/accounts/accounts.pages.tsx";
+import { cooperationPages } from "../modules/cooperation/cooperation.pages.tsx";
+import { matchingPages } from "../modules/matching/matching.pages.tsx";
+import { newsPages } from "../modules/news/news.pages.tsx";
 import { mapPages } from "../modules/sites/sites.map.tsx";
 import { sitePages } from "../modules/sites/sites.pages.tsx";
 import { passportPages } from "../modules/sites/sites.passport.tsx";
@@ -79,6 +82,9 @@ export function portal(): Hono<AppEnv> {
   app.route("/", sitePages());
   app.route("/", mapPages());
   app.route("/", passportPages());
+  app.route("/", matchingPages());
+  app.route("/", cooperationPages());
+  app.route("/", newsPages());
   app.route("/", accountPages());
   return app;
 }

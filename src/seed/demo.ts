@@ -1,3 +1,6 @@
+import { seedCooperationDemo } from "../modules/cooperation/cooperation.demo.ts";
+import { seedMatchingDemo } from "../modules/matching/matching.demo.ts";
+import { seedNewsDemo } from "../modules/news/news.demo.ts";
 import { seedSitesDemo } from "../modules/sites/sites.demo.ts";
 import type { Services } from "../services.ts";
 
@@ -11,5 +14,9 @@ export async function seedDemo(services: Services, options: { demo: boolean }): 
   if (!empty) return null;
   if (!options.demo) return { territories };
   const sites = await seedSitesDemo(services.sites);
-  return { territories, ...sites };
+  // Order matters: news links to the registry's records, matching to both.
+  const cooperation = await seedCooperationDemo(services);
+  const news = await seedNewsDemo(services);
+  const matching = await seedMatchingDemo(services);
+  return { territories, ...sites, ...cooperation, ...news, ...matching };
 }

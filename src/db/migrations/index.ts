@@ -1,5 +1,14 @@
 import * as m0001 from "./0001_foundation.ts";
 import * as m0002 from "./0002_sites.ts";
+import * as m0003 from "./0003_cooperation.ts";
+import * as m0004 from "./0004_news.ts";
+import * as m0005 from "./0005_matching.ts";
 
 /** Every migration in order. Add a line per new file; never reorder or rename. */
-export const MIGRATIONS = { "0001_foundation": m0001, "0002_sites": m0002 } as const;
+export const MIGRATIONS = {
+  "0001_foundation": m0001,
+  "0002_sites": m0002,
+  "0003_cooperation": m0003,
+  "0004_news": m0004,
+  "0005_matching": m0005,
+} as const;

@@ -20,10 +20,16 @@ const FILTER_KEYS = ["district", "zone", "zoneKind", "areaMin", "areaMax", "powe
 
 const asset = (name: string) => STATIC_FILES.find((f) => f.name === name)?.url ?? `/static/${name}`;
 
-/** The query as PlotFilters reads it; a plain GET form sends one `status` per ticked box. */
+/**
+ * The query as PlotFilters reads it. A plain GET form sends every field, empty ones too (an empty
+ * "area up to" must not read as 0), and one `status` per ticked box.
+ */
 function readFilters(c: Context<AppEnv>): PlotFilters {
   const raw: Record<string, string> = {};
-  for (const [key, values] of Object.entries(c.req.queries())) raw[key] = key === "status" ? values.join(",") : (values[0] ?? "");
+  for (const [key, values] of Object.entries(c.req.queries())) {
+    const filled = values.map((v) => v.trim()).filter((v) => v !== "");
+    if (filled.length > 0) raw[key] = key === "status" ? filled.join(",") : (filled[0] ?? "");
+  }
   return PlotFilters.parse({ ...raw, page: "1", perPage: String(LIST_SIZE), sort: "code" });
 }
 

@@ -219,7 +219,7 @@ for (const dialect of DIALECTS) {
         const form = new FormData();
         form.set("_csrf", client.csrfToken());
         form.set("title", name);
-        form.set("file", new Blob([bytes]), name);
+        form.set("file", new Blob([new Uint8Array(bytes)]), name);
         return client.request("/en/admin/plots/NEW-01/files", { method: "POST", body: form });
       };
       assert.equal((await upload(PNG, "site.png")).status, 303);

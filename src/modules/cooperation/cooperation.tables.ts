@@ -1,0 +1,3 @@
+/** Tables of the cooperation module (filled in by its migration). */
+// biome-ignore lint/suspicious/noEmptyInterface: the module's tables are added with its migration
+export interface CooperationTables {}
