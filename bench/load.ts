@@ -58,16 +58,7 @@ export function load(tool: LoadTool, url: string, connections: number, seconds: 
     if (run.status !== 0) throw new Error(`wrk failed (${run.status}): ${run.stderr}`);
     return parseWrk(run.stdout, connections, seconds);
   }
-  const [cmd, args] = pinned(CORES.load, "npx", [
-    "--yes",
-    "autocannon@8",
-    "--json",
-    "-c",
-    String(connections),
-    "-d",
-    String(seconds),
-    url,
-  ]);
+  const [cmd, args] = pinned(CORES.load, "npx", ["--yes", "autocannon@8", "--json", "-c", String(connections), "-d", String(seconds), url]);
   const run = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", timeout: (seconds + 120) * 1000, maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`autocannon failed (${run.status}): ${run.stderr}`);
   const json = JSON.parse(run.stdout.slice(run.stdout.indexOf("{"))) as {

@@ -101,7 +101,8 @@ function requestedUrls(html: string): { url: string; kind: "css" | "js" | "other
     out.push({ url, kind: /stylesheet/i.test(rel) ? "css" : /modulepreload/i.test(rel) ? "js" : "other" });
   }
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]*)"/gi)) out.push({ url: m[1] as string, kind: "js" });
-  for (const m of html.matchAll(/<(?:img|iframe|source|video|audio)\b[^>]*\bsrc="([^"]*)"/gi)) out.push({ url: m[1] as string, kind: "other" });
+  for (const m of html.matchAll(/<(?:img|iframe|source|video|audio)\b[^>]*\bsrc="([^"]*)"/gi))
+    out.push({ url: m[1] as string, kind: "other" });
   // Data files a page hands its script (e.g. the map's boundaries), when it names them in the HTML.
   for (const m of html.matchAll(/["'](\/static\/[^"'\s]+\.(?:geojson|json))["']/gi)) out.push({ url: m[1] as string, kind: "other" });
   const seen = new Set<string>();
@@ -135,7 +136,9 @@ export async function weighPages(target: Target, pages: string[]): Promise<PageW
         const a = await app.request(url);
         const bytes = new Uint8Array(await a.arrayBuffer());
         assets.push({ url, kind, bytes: bytes.length, gzip: gz(bytes), status: a.status });
-        if (kind === "css") for (const m of new TextDecoder().decode(bytes).matchAll(/url\(\s*["']?((?:https?:)?\/\/[^/"')]+)/gi)) foreign.add(foreignHost(m[1] as string) ?? "");
+        if (kind === "css")
+          for (const m of new TextDecoder().decode(bytes).matchAll(/url\(\s*["']?((?:https?:)?\/\/[^/"')]+)/gi))
+            foreign.add(foreignHost(m[1] as string) ?? "");
       }
       const sum = (k: "css" | "js" | "other") => assets.filter((a) => a.kind === k).reduce((s, a) => s + a.gzip, 0);
       const html6 = gz(body);

@@ -75,7 +75,12 @@ export function renderReport(r: BenchResults): string {
   );
 
   if (r.seed.length > 0) {
-    push("## jibek synthetic", "", "| database | zones | plots | premises | inserts: zones / plots / premises / total | wall time (spawn → exit) |", "|---|---|---|---|---|---|");
+    push(
+      "## jibek synthetic",
+      "",
+      "| database | zones | plots | premises | inserts: zones / plots / premises / total | wall time (spawn → exit) |",
+      "|---|---|---|---|---|---|",
+    );
     for (const s of r.seed) {
       const p = s.phases;
       push(

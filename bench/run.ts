@@ -134,6 +134,10 @@ async function main(): Promise<number> {
     if (sections.has("p3")) results.p3 = memory;
   }
 
+  results.machine["load average at end (1/5/15 min)"] = os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" / ");
   const markdown = renderReport(results);
   const stamp = results.date.replace(/[:.]/g, "-");
   writeFileSync(path.join(WORK, `report-${stamp}.md`), markdown);
@@ -150,6 +154,10 @@ async function machine(): Promise<Record<string, string>> {
     memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     os: `${os.type()} ${os.release()}`,
     node: process.version,
+    "load average at start (1/5/15 min)": os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" / "),
   };
   const memory = new Database(":memory:");
   out.sqlite = String(memory.prepare("select sqlite_version()").pluck().get());

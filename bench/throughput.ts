@@ -21,7 +21,9 @@ export interface ThroughputOptions {
   tool: LoadTool;
 }
 
-export async function measureThroughput(o: ThroughputOptions): Promise<{ rows: P1Row[]; memory: { idleRssMiB: number; rssMiB: number; peakMiB: number } }> {
+export async function measureThroughput(
+  o: ThroughputOptions,
+): Promise<{ rows: P1Row[]; memory: { idleRssMiB: number; rssMiB: number; peakMiB: number } }> {
   const appPort = await freePort();
   const app = startPinned(
     process.execPath,
@@ -68,7 +70,9 @@ export async function measureThroughput(o: ThroughputOptions): Promise<{ rows: P
           for (const side of order) {
             const r = load(o.tool, url(side === "app" ? appPort : limitPort, page), connections, o.seconds);
             slot[side].push(r);
-            log(`  ${rep + 1}/${o.reps} ${side.padEnd(5)} c${String(connections).padEnd(3)} ${page}: ${Math.round(r.rps)} req/s${r.errors ? `, ${r.errors} errors` : ""}`);
+            log(
+              `  ${rep + 1}/${o.reps} ${side.padEnd(5)} c${String(connections).padEnd(3)} ${page}: ${Math.round(r.rps)} req/s${r.errors ? `, ${r.errors} errors` : ""}`,
+            );
           }
         }
       }

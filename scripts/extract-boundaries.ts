@@ -77,8 +77,16 @@ const features: Feature[] = [
     properties: { id: "turkistan", role: "oblast", source: "Natural Earth admin-1 KAZ-3251 (South Kazakhstan, pre-2018)" },
     geometry: simplifyGeometry(state("KAZ-3251").geometry, 0.004),
   },
-  { type: "Feature", properties: { id: "kyzylorda", role: "neighbour", label: [66.3, 44.4] }, geometry: simplifyGeometry(state("KAZ-3197").geometry, 0.02, { holes: false }) },
-  { type: "Feature", properties: { id: "zhambyl", role: "neighbour", label: [71.3, 44.2] }, geometry: simplifyGeometry(state("KAZ-3252").geometry, 0.02, { holes: false }) },
+  {
+    type: "Feature",
+    properties: { id: "kyzylorda", role: "neighbour", label: [66.3, 44.4] },
+    geometry: simplifyGeometry(state("KAZ-3197").geometry, 0.02, { holes: false }),
+  },
+  {
+    type: "Feature",
+    properties: { id: "zhambyl", role: "neighbour", label: [71.3, 44.2] },
+    geometry: simplifyGeometry(state("KAZ-3252").geometry, 0.02, { holes: false }),
+  },
   {
     type: "Feature",
     properties: { id: "uzbekistan", role: "country", label: [66.9, 40.9] },

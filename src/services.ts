@@ -20,6 +20,7 @@ export interface Services {
 
 export function createServices(db: Db, config: Config, logger: Logger): Services {
   const auditLog = logger.child({ channel: "audit" });
+  const sites = new SitesService(db, { staleDays: config.sitesStaleDays });
   return {
     accounts: new AccountsService(db, {
       scryptCost: config.scryptCost,
@@ -30,9 +31,9 @@ export function createServices(db: Db, config: Config, logger: Logger): Services
         ),
     }),
     territories: new TerritoriesService(db),
-    sites: new SitesService(db, { staleDays: config.sitesStaleDays }),
+    sites,
     cooperation: new CooperationService(db, config),
     news: new NewsService(db, config),
-    matching: new MatchingService(db, config),
+    matching: new MatchingService(db, config, sites),
   };
 }

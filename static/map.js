@@ -25,7 +25,8 @@
   const empty = document.getElementById("map-empty");
 
   const numberFormat = new Intl.NumberFormat(cfg.tag, { maximumFractionDigits: 2 });
-  const dateFormat = new Intl.DateTimeFormat(cfg.tag, { year: "numeric", month: "2-digit", day: "2-digit" });
+  // Month names would come out in Cyrillic on kk-Latn pages: those get digits only.
+  const dateFormat = new Intl.DateTimeFormat(cfg.tag, cfg.locale === "kk-latn" ? { year: "numeric", month: "2-digit", day: "2-digit" } : { dateStyle: "medium" });
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
   const pick = (name) => (name ? name[cfg.nameKey] || name.en || "" : "");
 
@@ -173,6 +174,7 @@
   // Plots: clustered markers; each marker is a focusable button with its code and status.
   const clusters = L.markerClusterGroup({
     showCoverageOnHover: false,
+    chunkedLoading: true,
     maxClusterRadius: 45,
     spiderfyOnMaxZoom: true,
     iconCreateFunction: (cluster) => {
@@ -196,9 +198,12 @@
   }
 
   // The list under the map follows the filters too.
+  // The server's count on the first load is exact; past the limit, later ones can only say "5,000+".
+  let firstLoad = true;
   function renderList(features, truncated) {
     if (!truncated) countLine.textContent = fill(S.found, { count: numberFormat.format(features.length) });
-    else countLine.textContent = S.truncated;
+    else if (!firstLoad) countLine.textContent = fill(S.found, { count: `${numberFormat.format(cfg.limit)}+` });
+    firstLoad = false;
     empty.hidden = features.length > 0;
     table.hidden = features.length === 0;
     const more = features.length > cfg.listSize;

@@ -6,6 +6,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { createTestApp, type TestApp } from "../../test/support/test-app.ts";
 import { DIALECTS } from "../../test/support/test-db.ts";
+import { progressPrinter } from "../cli/commands/synthetic.ts";
 import { withStatementCounter } from "../db/statement-counter.ts";
 import { PlotFilters } from "../modules/sites/sites.schemas.ts";
 import { countSynthetic, deleteSynthetic, OBLAST_BBOX, SyntheticDataSet, seedSynthetic, syntheticUnits } from "./synthetic.ts";
@@ -230,7 +231,7 @@ describe("jibek synthetic", () => {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /^plots +40\/40 \(100%\)/m);
     assert.match(run.stdout, /total +51 /);
-    assert.doesNotMatch(run.stdout, /\x1b\[/);
+    assert.ok(!run.stdout.includes("\u001b["), "no terminal escape codes");
   });
 
   it("refuses a database that already holds synthetic records unless --force", () => {
@@ -240,6 +241,27 @@ describe("jibek synthetic", () => {
     const forced = cli(...small, "--force");
     assert.equal(forced.status, 0, forced.stderr);
     assert.match(forced.stdout, /Removed 5 zones, 40 plots and 6 premises/);
+  });
+
+  it("draws one updating progress bar per phase on a terminal", () => {
+    let written = "";
+    const terminal = {
+      isTTY: true,
+      write(s: string) {
+        written += s;
+        return true;
+      },
+    } as unknown as NodeJS.WriteStream;
+    const progress = progressPrinter(terminal);
+    progress.update({ phase: "plots", done: 0, total: 100 });
+    progress.update({ phase: "plots", done: 50, total: 100 });
+    progress.update({ phase: "plots", done: 100, total: 100 });
+    progress.update({ phase: "premises", done: 10, total: 10 });
+    progress.done();
+    const screen = written.replaceAll("\u001b[2K", "<clear>");
+    assert.match(screen, /\r<clear> {2}plots +█{15}░{15} +50% {2}50\/100/u);
+    assert.match(screen, /█{30} 100% {2}100\/100/u);
+    assert.equal(written.split("\n").length, 3, "a line per phase, then the end");
   });
 
   it("says what to fix on a bad number", () => {

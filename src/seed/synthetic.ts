@@ -143,7 +143,12 @@ const PERMITTED_USES = [
   "agro-processing",
   "warehousing",
 ];
-const VERIFIERS = ["District akimat (synthetic)", "SEZ management (synthetic)", "Jibek research team (synthetic)", "Regional utility (synthetic)"];
+const VERIFIERS = [
+  "District akimat (synthetic)",
+  "SEZ management (synthetic)",
+  "Jibek research team (synthetic)",
+  "Regional utility (synthetic)",
+];
 const PROVIDERS = {
   power: "Regional grid company (synthetic)",
   gas: "QazaqGaz Aimaq (synthetic)",
@@ -179,7 +184,12 @@ export class SyntheticDataSet {
   }
 
   /** Verified within two years, skewed to recent (about a third older than 180 days), 7 % never. */
-  private verification(random: () => number): { verified_at: string | null; verified_by: string | null; created_at: string; updated_at: string } {
+  private verification(random: () => number): {
+    verified_at: string | null;
+    verified_by: string | null;
+    created_at: string;
+    updated_at: string;
+  } {
     const createdDaysAgo = 200 + Math.floor(random() * 1300);
     const created = this.at(createdDaysAgo);
     const never = random() < 0.07;
@@ -375,7 +385,10 @@ export class SyntheticDataSet {
       price_unit: priced ? unit : null,
       lat: place.lat,
       lon: place.lon,
-      geometry: place.lat !== null && place.lon !== null && random() < 0.2 ? JSON.stringify(schematicOutline([place.lat, place.lon], areaHa)) : null,
+      geometry:
+        place.lat !== null && place.lon !== null && random() < 0.2
+          ? JSON.stringify(schematicOutline([place.lat, place.lon], areaHa))
+          : null,
       power_kw: powerKw,
       power_kv: powerKv,
       gas_m3h: maybe(random, 0.3, () => round(3000 * random() ** 2, 10)),

@@ -1,8 +1,8 @@
 /**
  * The catalogue map in a real browser: the boundary, centres, zones and clustered plots draw with
  * no tile server and no CSP violation; the filter panel updates the markers, the list and the URL;
- * a marker's popup links to its plot page; the page works without JavaScript; zh and kk
- * screenshots are written to the temp folder for a human to look at.
+ * a marker's popup links to its plot page and a zone's to its zone page; the page works without
+ * JavaScript; zh and kk screenshots are written to the temp folder for a human to look at.
  */
 import assert from "node:assert/strict";
 import { statSync } from "node:fs";
@@ -24,7 +24,8 @@ const kk = i18nFor("kk");
 async function plotsOnMap(page: Page): Promise<number> {
   return page.evaluate(() => {
     let total = document.querySelectorAll(".leaflet-marker-pane .plot-marker").length;
-    for (const cluster of document.querySelectorAll(".leaflet-marker-pane .plot-cluster")) total += Number(cluster.textContent?.replace(/\D/g, "") || 0);
+    for (const cluster of document.querySelectorAll(".leaflet-marker-pane .plot-cluster"))
+      total += Number(cluster.textContent?.replace(/\D/g, "") || 0);
     return total;
   });
 }
@@ -99,8 +100,15 @@ for (const dialect of DIALECTS) {
       assert.equal(counts.zones, zones.length, "one outline per zone");
       assert.equal(counts.centres, 17 + 1, "17 district and city centres, and Shymkent");
       assert.equal(counts.tiles, 0, "no tile layer");
-      assert.ok(counts.labels.includes("Kentau city") && counts.labels.includes("Uzbekistan") && counts.labels.includes("Shymkent"), counts.labels.join());
-      assert.equal(await plotsOnMap(page), plots.filter((p) => p.location).length, "every located plot is on the map, in a cluster or alone");
+      assert.ok(
+        counts.labels.includes("Kentau city") && counts.labels.includes("Uzbekistan") && counts.labels.includes("Shymkent"),
+        counts.labels.join(),
+      );
+      assert.equal(
+        await plotsOnMap(page),
+        plots.filter((p) => p.location).length,
+        "every located plot is on the map, in a cluster or alone",
+      );
       assert.equal(await page.locator("#map-visual").isVisible(), true);
       clean(page);
     });
@@ -112,16 +120,23 @@ for (const dialect of DIALECTS) {
       const idle = plots.filter((p) => p.status === "idle");
       assert.ok(idle.length > 0 && idle.length < plots.length);
       await Promise.all([page.waitForURL(url("/en/map?status=idle")), page.locator("#f-status-idle").check()]);
-      await page.waitForFunction((text) => document.getElementById("map-count")?.textContent === text, en.t("map.found", { count: idle.length }));
+      await page.waitForFunction(
+        (text) => document.getElementById("map-count")?.textContent === text,
+        en.t("map.found", { count: idle.length }),
+      );
       await page.waitForFunction((n) => {
         let total = document.querySelectorAll(".leaflet-marker-pane .plot-marker").length;
-        for (const c of document.querySelectorAll(".leaflet-marker-pane .plot-cluster")) total += Number(c.textContent?.replace(/\D/g, "") || 0);
+        for (const c of document.querySelectorAll(".leaflet-marker-pane .plot-cluster"))
+          total += Number(c.textContent?.replace(/\D/g, "") || 0);
         return total === n;
       }, idle.length);
       assert.equal(await page.getAttribute("#map-list-link", "href"), "/en/plots?status=idle");
       const statuses = await page.locator("#map-list-body .status").evaluateAll((els) => els.map((e) => e.className));
       assert.equal(statuses.length, Math.min(idle.length, 10));
-      assert.ok(statuses.every((c) => c === "status status-idle"), statuses.join());
+      assert.ok(
+        statuses.every((c) => c === "status status-idle"),
+        statuses.join(),
+      );
       // A second box widens the selection; the URL keeps both, comma-separated as the list reads it.
       await Promise.all([page.waitForURL(url("/en/map?status=reserved,idle")), page.locator("#f-status-reserved").check()]);
       const both = plots.filter((p) => p.status === "idle" || p.status === "reserved").length;
@@ -154,11 +169,33 @@ for (const dialect of DIALECTS) {
       const hrefValue = await openLink.getAttribute("href");
       assert.equal(hrefValue, `/en/plots/${code}`);
       const [response] = await Promise.all([page.waitForNavigation(), openLink.click()]);
-      const status = response?.status();
       assert.equal(new URL(page.url()).pathname, `/en/plots/${code}`);
-      // The plot page is built alongside the map; until it exists, the link's format is what we can check.
-      assert.ok(status === 200 || status === 404, `plot page answered ${status}`);
-      if (status === 200) assert.match((await page.textContent("h1")) ?? "", new RegExp(code));
+      assert.equal(response?.status(), 200);
+      assert.match((await page.textContent("h1")) ?? "", new RegExp(code));
+      clean(page);
+    });
+
+    it("opens a zone's popup from its outline and links to the zone page", async () => {
+      const page = await freshPage();
+      await page.goto(url("/en/map?district=arys-city"));
+      await waitForMarkers(page);
+      for (let i = 0; i < 12 && (await page.locator(".leaflet-marker-pane .plot-marker").count()) === 0; i++) {
+        await page.locator(".leaflet-marker-pane .plot-cluster").first().click();
+        await page.waitForTimeout(400);
+      }
+      const outline = page.locator(".leaflet-zones-pane path.leaflet-interactive").first();
+      const box = await outline.boundingBox();
+      assert.ok(box && box.width > 40 && box.height > 40, `the zone is drawn large enough to click: ${JSON.stringify(box)}`);
+      // A corner of the outline, away from the plots' markers.
+      await page.mouse.click(box.x + 6, box.y + box.height - 6);
+      const popup = page.locator(".leaflet-popup-content");
+      await popup.waitFor();
+      const link = popup.getByRole("link", { name: en.t("map.open_zone") });
+      const hrefValue = (await link.getAttribute("href")) ?? "";
+      assert.match(hrefValue, /^\/en\/zones\/[a-z0-9-]+$/);
+      const [response] = await Promise.all([page.waitForNavigation(), link.click()]);
+      assert.equal(response?.status(), 200);
+      assert.equal(new URL(page.url()).pathname, hrefValue);
       clean(page);
     });
 
@@ -224,7 +261,12 @@ for (const dialect of DIALECTS) {
         await waitForMarkers(page);
         const results = await new AxeBuilder({ page }).analyze();
         for (const v of results.violations.filter((v) => v.impact === "serious" || v.impact === "critical"))
-          found.push(`${p} — ${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+          found.push(
+            `${p} — ${v.id}: ${v.help} ${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 3)
+              .join(", ")}`,
+          );
       }
       assert.deepEqual(found, []);
     });

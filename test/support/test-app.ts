@@ -26,6 +26,7 @@ export interface TestApp {
 
 let counter = 0;
 
+/** A migrated app on a fresh database, with the demo data unless `DEMO_DATA: "false"` is passed. */
 export async function createTestApp(dialect: DialectName, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDb(dialect);
   const config = loadConfig({ NODE_ENV: "test", SCRYPT_COST: "1024", LOG_LEVEL: "info", DATA_DIR: "/tmp/jibek-test-data", ...env });
@@ -38,7 +39,7 @@ export async function createTestApp(dialect: DialectName, env: Record<string, st
   });
   const logger = createLogger(config.logLevel, sink);
   const { app, services } = createApp({ config, database, logger });
-  await seedDemo(services, { demo: true });
+  await seedDemo(services, { demo: config.demoData });
   const testApp: TestApp = {
     app,
     services,

@@ -3,15 +3,16 @@ import { prepareDatabase } from "../../boot.ts";
 import {
   countSynthetic,
   deleteSynthetic,
-  SYNTHETIC_DEFAULTS,
   type SeedProgress,
-  seedSynthetic,
+  SYNTHETIC_DEFAULTS,
   type SyntheticOptions,
+  seedSynthetic,
 } from "../../seed/synthetic.ts";
 import { createServices } from "../../services.ts";
 import type { CliContext } from "../context.ts";
 
-export const summary = "synthetic [--plots N] [--premises N] [--zones N] [--seed N] [--as-of YYYY-MM-DD] [--force]  load the synthetic data set";
+export const summary =
+  "synthetic [--plots N] [--premises N] [--zones N] [--seed N] [--as-of YYYY-MM-DD] [--force]  load the synthetic data set";
 
 const USAGE = `jibek synthetic [options]
 
@@ -33,7 +34,8 @@ const LIMIT = 10_000_000;
 function count(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw.replaceAll("_", ""));
-  if (!Number.isInteger(n) || n < 0 || n > LIMIT) throw new UsageError(`--${name} must be a whole number from 0 to ${fmt.format(LIMIT)}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0 || n > LIMIT)
+    throw new UsageError(`--${name} must be a whole number from 0 to ${fmt.format(LIMIT)}, got "${raw}"`);
   return n;
 }
 

@@ -244,11 +244,14 @@ function unescapeFormula(text: string): string {
   return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 function parseNumber(text: string): number | null {
+  if (PLAIN_NUMBER.test(text)) return Number(text);
   let s = text.replace(/[\s\u00a0\u202f']/g, "");
   if (s.includes(",") && s.includes(".")) s = s.lastIndexOf(",") > s.lastIndexOf(".") ? s.replace(/\./g, "").replace(",", ".") : s.replace(/,/g, "");
   else s = s.replace(",", ".");
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
+  if (!PLAIN_NUMBER.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
 }
@@ -293,7 +296,10 @@ export function parseCell(column: ColumnDef, cell: CellValue): { value: unknown 
     }
     case "boolean": {
       if (typeof cell === "boolean") return { value: cell };
-      const word = normalizeHeader(textOf(cell));
+      const plain = textOf(cell).trim().toLowerCase();
+      if (yesWords.has(plain)) return { value: true };
+      if (noWords.has(plain)) return { value: false };
+      const word = normalizeHeader(plain);
       if (yesWords.has(word)) return { value: true };
       if (noWords.has(word)) return { value: false };
       return { problem: { message: "io.err.boolean" } };
@@ -317,28 +323,32 @@ export function parseCell(column: ColumnDef, cell: CellValue): { value: unknown 
 
 type Flat = Record<string, unknown>;
 
-/** A parsed row (field key → value) to the shape of PlotInput / PremisesInput. */
+const UTILITY_PARTS = new Map<string, [Utility, Detail]>(
+  UTILITIES.flatMap((u) => DETAILS.map((d): [string, [Utility, Detail]] => [`utilities.${u}.${d}`, [u, d]])),
+);
+
+/** A parsed row (field key → value) to the shape of PlotInput / PremisesInput; empty cells are left out. */
 export function unflatten(kind: SheetKind, flat: Flat): Flat {
   const out: Flat = {};
-  const utilities: Record<string, Record<string, unknown>> = {};
-  for (const [key, value] of Object.entries(flat)) {
-    if (!key.startsWith("utilities.")) {
+  let utilities: Partial<Record<Utility, Record<string, unknown>>> | null = null;
+  for (const key in flat) {
+    const value = flat[key];
+    if (value === null || value === undefined) continue;
+    const parts = UTILITY_PARTS.get(key);
+    if (!parts) {
       out[key] = value;
       continue;
     }
-    const [, utility = "", detail = ""] = key.split(".");
-    utilities[utility] ??= {};
-    (utilities[utility] as Record<string, unknown>)[detail] = value;
+    utilities ??= {};
+    const detail = (utilities[parts[0]] ??= {});
+    detail[parts[1]] = value;
   }
   if (kind === "plots") {
-    const details: Record<string, unknown> = {};
-    for (const utility of UTILITIES) {
-      const d = utilities[utility];
-      if (d && Object.values(d).some((v) => v !== null && v !== undefined)) details[utility] = d;
-    }
+    // In the schema's order, so the stored JSON is the same whatever the column order.
+    const details: Flat = {};
+    if (utilities) for (const u of UTILITIES) if (utilities[u]) details[u] = utilities[u];
     out.utilities = details;
   }
-  for (const [key, value] of Object.entries(out)) if (value === null) delete out[key];
   return out;
 }
 

@@ -35,26 +35,40 @@ export async function* readCsv(file: string, onBytes?: (bytes: number) => void):
     row = [];
   };
 
-  const consume = (text: string) => {
+  const QUOTE = 34;
+  const LF = 10;
+  const CR = 13;
+  const consume = (input: string) => {
+    let text = input;
     if (first) {
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     if (delimiter === null) delimiter = detectDelimiter(text);
+    const delim = delimiter.charCodeAt(0);
+    // Characters are copied by slices between special characters, not one by one.
+    let start = 0;
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i] as string;
+      const ch = text.charCodeAt(i);
       if (pendingCr) {
         pendingCr = false;
-        if (ch === "\n") continue;
+        if (ch === LF) {
+          start = i + 1;
+          continue;
+        }
       }
       if (quoted) {
-        if (ch === '"') {
+        if (ch === QUOTE) {
+          field += text.slice(start, i);
+          start = i + 1;
           quoted = false;
           afterQuote = true;
-        } else field += ch;
+        }
         continue;
       }
-      if (ch === '"') {
+      if (ch === QUOTE) {
+        field += text.slice(start, i);
+        start = i + 1;
         // A doubled quote inside a quoted field reopens it with a literal quote.
         if (afterQuote) field += '"';
         quoted = true;
@@ -62,14 +76,18 @@ export async function* readCsv(file: string, onBytes?: (bytes: number) => void):
         continue;
       }
       afterQuote = false;
-      if (ch === delimiter) {
-        row.push(field);
+      if (ch === delim) {
+        row.push(field + text.slice(start, i));
         field = "";
-      } else if (ch === "\n" || ch === "\r") {
-        if (ch === "\r") pendingCr = true;
+        start = i + 1;
+      } else if (ch === LF || ch === CR) {
+        field += text.slice(start, i);
+        start = i + 1;
+        if (ch === CR) pendingCr = true;
         endRow();
-      } else field += ch;
+      }
     }
+    field += text.slice(start);
   };
 
   const stream = createReadStream(file, { highWaterMark: 256 * 1024 });

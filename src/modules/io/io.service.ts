@@ -213,6 +213,12 @@ export class IoService {
             bad = true;
           } else flat[column.key] = parsed.value;
         }
+        for (const [index, column] of columns.entries()) {
+          if (column?.required && (flat[column.key] ?? null) === null) {
+            push({ row: row.number, column: headerText[index] ?? column.key, message: "form.required" });
+            bad = true;
+          }
+        }
         if (bad) continue;
         const result = schema.safeParse(unflatten(kind, flat));
         if (!result.success) {
@@ -435,4 +441,17 @@ function zoneRecord(d: ZoneDraft, before: Zone | undefined, territoryId: number,
     verified_at: before?.verification.at ?? null,
     verified_by: before?.verification.by ?? null,
   };
+}
+
+const services = new WeakMap<object, IoService>();
+
+/** The io service of an app's services (built once; services.ts may provide it as `io`). */
+export function ioServiceOf(all: { sites: SitesService; territories: TerritoriesService; io?: IoService }): IoService {
+  if (all.io) return all.io;
+  let io = services.get(all);
+  if (!io) {
+    io = new IoService(all.sites, all.territories);
+    services.set(all, io);
+  }
+  return io;
 }

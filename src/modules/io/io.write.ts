@@ -26,6 +26,7 @@ export function csvLine(cells: CellValue[]): string {
 
 /** Writes and waits for the stream to take more when it is full. */
 function write(out: Writable, text: string): Promise<void> | undefined {
+  if (out.destroyed) throw new Error("export stream closed");
   if (out.write(text)) return undefined;
   return new Promise((resolve, reject) => {
     const cleanup = () => {

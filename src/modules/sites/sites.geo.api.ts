@@ -31,7 +31,10 @@ const PlotGeoQuery = PlotFilters.extend({ bbox: Bbox, download: Download });
 const PremisesGeoQuery = PremisesFilters.extend({ bbox: Bbox, download: Download });
 const ZoneGeoQuery = ZoneFilters.pick({ district: true, kind: true }).extend({ download: Download });
 
-const PointGeometry = z.object({ type: z.literal("Point"), coordinates: z.tuple([z.number(), z.number()]).describe("[longitude, latitude]") });
+const PointGeometry = z.object({
+  type: z.literal("Point"),
+  coordinates: z.tuple([z.number(), z.number()]).describe("[longitude, latitude]"),
+});
 const AnyGeometry = z.object({ type: z.string(), coordinates: z.unknown() }).describe("GeoJSON geometry, WGS 84");
 const Ref = z.object({ slug: z.string(), name: LocalizedName });
 const Verified = {

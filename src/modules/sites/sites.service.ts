@@ -7,6 +7,7 @@ import * as repo from "./sites.repository.ts";
 import {
   PLOT_STATUSES,
   type Plot,
+  type Incentive,
   type PlotData,
   type PlotFilters,
   PlotInput,
@@ -528,6 +529,27 @@ export class SitesService {
     return repo.findSiteFile(this.db, storedName);
   }
 
+  /**
+   * Candidates for site matching: narrowed and pre-ranked in SQL (see CandidateQuery), returned
+   * as domain objects with their zone's kind and incentives. Two statements.
+   */
+  async matchCandidates(target: "plot" | "premises", query: repo.CandidateQuery): Promise<MatchCandidate[]> {
+    if (target === "plot") {
+      const ranked = await repo.rankPlotCandidates(this.db, query);
+      const rows = await repo.plotRowsByIds(
+        this.db,
+        ranked.map((r) => r.id),
+      );
+      return rows.map((r) => ({ plot: this.presentPlot(r), premises: null, zoneKind: r.zone_kind, zoneIncentives: parseJson(r.zone_incentives, []) }));
+    }
+    const ranked = await repo.rankPremisesCandidates(this.db, query);
+    const rows = await repo.premisesRowsByIds(
+      this.db,
+      ranked.map((r) => r.id),
+    );
+    return rows.map((r) => ({ plot: null, premises: this.presentPremises(r), zoneKind: r.zone_kind, zoneIncentives: parseJson(r.zone_incentives, []) }));
+  }
+
   /** Reference data for demo zones: insert or refresh by slug. */
   async upsertZoneRecord(row: Parameters<typeof repo.upsertZone>[1]): Promise<number> {
     return repo.upsertZone(this.db, row);
@@ -545,6 +567,16 @@ export class SitesService {
     const { id } = await this.currentStatus(this.db, entity, key);
     await repo.markVerified(this.db, entity, id, by, at);
   }
+}
+
+export type CandidateQuery = repo.CandidateQuery;
+export type CandidateCheck = repo.CandidateCheck;
+
+export interface MatchCandidate {
+  plot: Plot | null;
+  premises: Premises | null;
+  zoneKind: string | null;
+  zoneIncentives: Incentive[];
 }
 
 export interface SiteFile {

@@ -1,0 +1,99 @@
+import type { I18n, MessageKey } from "../../i18n/i18n.ts";
+import type { CriterionKey } from "./matching.schemas.ts";
+import type { Evaluation, Outcome } from "./matching.rules.ts";
+
+const LABEL: Record<CriterionKey, MessageKey> = {
+  area: "matching.c.area",
+  power: "matching.c.power",
+  gas: "matching.c.gas",
+  water: "matching.c.water",
+  sewage: "matching.c.sewage",
+  heat: "matching.c.heat",
+  railSiding: "matching.c.rail_siding",
+  rail: "matching.c.rail",
+  airport: "matching.c.airport",
+  border: "matching.c.border",
+  city: "matching.c.city",
+  zoneKinds: "matching.c.zone_kinds",
+  citRelief: "matching.c.cit_relief",
+  districts: "matching.c.districts",
+  budget: "matching.c.budget",
+  availability: "matching.c.availability",
+};
+
+export function criterionLabel(i18n: I18n, key: CriterionKey): string {
+  return i18n.t(LABEL[key]);
+}
+
+export const OUTCOME_LABEL: Record<Outcome, MessageKey> = {
+  met: "matching.outcome.met",
+  closable: "matching.outcome.closable",
+  short: "matching.outcome.short",
+  unknown: "matching.outcome.unknown",
+};
+
+const UNIT_KEY: Record<string, MessageKey> = {
+  kW: "unit.kw",
+  "m³/h": "unit.m3h",
+  "m³/day": "unit.m3d",
+  "Gcal/h": "unit.gcalh",
+  km: "unit.km",
+  ha: "unit.ha",
+  "m²": "unit.m2",
+};
+
+/** A number with its unit in the reader's language ("3 000 кВт", "3,000 kW"). */
+function qty(i18n: I18n, value: number | null, unit: string | null): string {
+  if (value === null) return i18n.t("common.unknown");
+  const n = i18n.number(value, { maximumFractionDigits: 2 });
+  if (unit && unit in UNIT_KEY) return i18n.t(UNIT_KEY[unit] as MessageKey, { value: n });
+  if (unit && /^[A-Z]{3}$/.test(unit)) return i18n.money(value, unit as "KZT");
+  return n;
+}
+
+/**
+ * One sentence per criterion, in the reader's language:
+ * "Power: needs 3,000 kW, 1,800 kW free: 1,200 kW short; 2,000 kW can be connected in 9 months (KZT 120,000,000)".
+ */
+export function explain(i18n: I18n, e: Evaluation): string {
+  const label = criterionLabel(i18n, e.criterion);
+  const v = { label, need: qty(i18n, e.need, e.unit), have: qty(i18n, e.have, e.unit), gap: qty(i18n, e.gap, e.unit) };
+  switch (e.criterion) {
+    case "power":
+    case "gas":
+    case "water":
+    case "sewage":
+    case "heat": {
+      if (e.outcome === "met") return i18n.t("matching.x.capacity_met", v);
+      if (e.outcome === "unknown" && !e.connect) return i18n.t("matching.x.capacity_unknown", v);
+      const connect = e.connect
+        ? i18n.t("matching.x.connect", {
+            capacity: qty(i18n, e.connect.capacity, e.unit),
+            months: e.connect.months ?? "?",
+            cost: e.connect.costKzt === null ? i18n.t("common.unknown") : i18n.money(e.connect.costKzt, "KZT"),
+          })
+        : i18n.t("matching.x.no_connect");
+      if (e.outcome === "closable") return i18n.t(e.have === null ? "matching.x.capacity_closable_unknown" : "matching.x.capacity_closable", { ...v, connect });
+      if (e.outcome === "unknown") return i18n.t("matching.x.capacity_unknown_connect", { ...v, connect });
+      return i18n.t("matching.x.capacity_short", { ...v, connect });
+    }
+    case "area":
+      if (e.outcome === "met") return i18n.t("matching.x.area_met", v);
+      return i18n.t((e.have ?? 0) < (e.need ?? 0) ? "matching.x.area_small" : "matching.x.area_large", v);
+    case "rail":
+    case "airport":
+    case "border":
+    case "city":
+      if (e.outcome === "met") return i18n.t("matching.x.distance_met", v);
+      if (e.outcome === "unknown") return i18n.t("matching.x.distance_unknown", v);
+      return i18n.t("matching.x.distance_short", v);
+    case "budget":
+      if (e.outcome === "met") return i18n.t("matching.x.budget_met", v);
+      if (e.outcome === "unknown") return i18n.t(e.have === null ? "matching.x.budget_unknown" : "matching.x.budget_terms", v);
+      return i18n.t("matching.x.budget_short", v);
+    case "availability":
+      return i18n.t(e.outcome === "met" ? "matching.x.available" : e.outcome === "closable" ? "matching.x.available_later" : "matching.x.unavailable");
+    default:
+      return i18n.t(e.outcome === "met" ? "matching.x.yes" : e.outcome === "unknown" ? "matching.x.unknown" : "matching.x.no", v);
+  }
+}
