@@ -5,6 +5,7 @@ import { prepareDatabase } from "./boot.ts";
 import { ConfigError, loadConfig } from "./config/config.ts";
 import { openDatabase } from "./db/open.ts";
 import { createLogger } from "./lib/logger.ts";
+import { closePdfRenderer } from "./lib/pdf.ts";
 
 /** Load config, open the database, listen — nothing else. */
 async function main(): Promise<void> {
@@ -48,6 +49,7 @@ function listen(
     logger.info({ port: info.port, dialect: database.dialect, pid: process.pid }, `Jibek listening on ${config.publicUrl.origin}`);
   });
   const shutdown = () => {
+    void closePdfRenderer();
     server.close(() => void database.db.destroy().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { closePdfRenderer } from "../src/lib/pdf.ts";
 import { iso } from "../src/lib/time.ts";
 import { MATRIX_ROLES, type MatrixRole, PERMISSION_SOURCES, PERMISSIONS } from "./permissions.table.ts";
 
@@ -35,7 +36,10 @@ for (const dialect of DIALECTS) {
       adminId = (await t.signIn("admin")).userId;
       SAMPLE.premises = (await t.database.db.selectFrom("premises").select("code").orderBy("code").executeTakeFirstOrThrow()).code;
     });
-    after(() => t.close());
+    after(async () => {
+      await closePdfRenderer();
+      await t.close();
+    });
 
     async function clientFor(role: MatrixRole): Promise<TestClient> {
       switch (role) {

@@ -534,24 +534,20 @@ export async function deleteHistory(db: Executor, entity: HistoryEntity, id: num
 
 /** How many records point at an organisation or a person; a referenced one cannot be deleted. */
 export async function countReferences(db: Executor, entity: "organisation" | "person", id: number): Promise<number> {
-  const count = async (table: "agreement_parties" | "projects" | "project_organisations" | "person_positions" | "delegation_members", column: string) =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .where(column as never, "=", id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  if (entity === "organisation")
-    return (
-      (await count("agreement_parties", "organisation_id")) +
-      (await count("projects", "investor_organisation_id")) +
-      (await count("project_organisations", "organisation_id")) +
-      (await count("person_positions", "organisation_id"))
-    );
-  return (await count("agreement_parties", "signatory_person_id")) + (await count("delegation_members", "person_id"));
+  if (entity === "organisation") {
+    const rows = await Promise.all([
+      db.selectFrom("agreement_parties").select("id").where("organisation_id", "=", id).limit(1).execute(),
+      db.selectFrom("projects").select("id").where("investor_organisation_id", "=", id).limit(1).execute(),
+      db.selectFrom("project_organisations").select("id").where("organisation_id", "=", id).limit(1).execute(),
+      db.selectFrom("person_positions").select("id").where("organisation_id", "=", id).limit(1).execute(),
+    ]);
+    return rows.reduce((s, r) => s + r.length, 0);
+  }
+  const rows = await Promise.all([
+    db.selectFrom("agreement_parties").select("id").where("signatory_person_id", "=", id).limit(1).execute(),
+    db.selectFrom("delegation_members").select("id").where("person_id", "=", id).limit(1).execute(),
+  ]);
+  return rows.reduce((s, r) => s + r.length, 0);
 }
 
 export async function existingIds(db: Executor, table: "organisations" | "people" | "agreements" | "projects" | "delegations", ids: readonly number[]) {

@@ -8,7 +8,7 @@ import type { Incentive } from "../sites/sites.schemas.ts";
 import { explain } from "./matching.explain.ts";
 import { type Estimate, type EstimateInput, estimateSavings } from "./matching.incentives.ts";
 import * as repo from "./matching.repository.ts";
-import { type Candidate, rank, type Verdict } from "./matching.rules.ts";
+import { type Candidate, evaluate, rank, type Verdict } from "./matching.rules.ts";
 import { type MatchResponse, SiteRequirements, type SiteRequirementsInput } from "./matching.schemas.ts";
 
 /** How many candidates SQL hands to the rules after narrowing and pre-ranking. */
@@ -107,17 +107,22 @@ export class MatchingService {
   }
 
   /** Ranked verdicts for requirements (parsed with the schema; bad input is a validation error). */
-  async verdicts(input: SiteRequirementsInput, now = new Date()): Promise<{ req: SiteRequirements; verdicts: Verdict[]; considered: number }> {
+  async verdicts(
+    input: SiteRequirementsInput,
+    now = new Date(),
+  ): Promise<{ req: SiteRequirements; verdicts: Verdict[]; considered: number; sites: Map<string, MatchCandidate> }> {
     const parsed = SiteRequirements.safeParse(input);
     if (!parsed.success) throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])));
     const req = parsed.data;
-    const candidates = (await this.sitesService().matchCandidates(req.target, candidateQuery(req))).map(toCandidate);
-    return { req, verdicts: rank(req, candidates, now), considered: candidates.length };
+    const found = await this.sitesService().matchCandidates(req.target, candidateQuery(req));
+    const sites = new Map(found.map((m) => [m.plot?.code ?? m.premises?.code ?? "", m]));
+    const candidates = found.map(toCandidate);
+    return { req, verdicts: rank(req, candidates, now), considered: candidates.length, sites };
   }
 
   /** The API's answer: verdicts with one explanation per criterion, in the reader's language. */
   async match(input: SiteRequirementsInput, i18n: I18n, now = new Date()): Promise<MatchResponse> {
-    const { verdicts, considered, req } = await this.verdicts(input, now);
+    const { verdicts, considered, sites } = await this.verdicts(input, now);
     const full = verdicts.filter((v) => v.fullMatch).length;
     return {
       results: verdicts.map((v, i) => ({
@@ -128,18 +133,19 @@ export class MatchingService {
         fullMatch: v.fullMatch,
         misses: v.misses,
         criteria: v.evaluations.map((e) => ({ ...e, explanation: explain(i18n, e) })),
-        site: {
-          name: v.candidate.code,
-          zone: v.candidate.zoneKind,
-          district: v.candidate.districtSlug,
-          areaLabel: `${v.candidate.area} ${req.target === "plot" ? "ha" : "m²"}`,
-          illustrative: false,
-        },
+        site: siteSummary(i18n, sites.get(v.candidate.code)),
       })),
       fullMatches: full,
       nearMisses: verdicts.length - full,
       candidatesConsidered: considered,
     };
+  }
+
+  /** Up to four plots side by side, each judged against the requirements when given. */
+  async compare(codes: string[], input: SiteRequirementsInput | null, now = new Date()) {
+    const found = await this.sitesService().plotsForComparison(codes.slice(0, 4));
+    const req = input ? SiteRequirements.parse(input) : null;
+    return found.map((m) => ({ site: m, verdict: req ? evaluate(req, toCandidate(m), now) : null }));
   }
 
   estimate(incentives: Incentive[], input: EstimateInput): Estimate {
@@ -176,6 +182,13 @@ export class MatchingService {
       results: JSON.parse(r.results) as { code: string; kind: string; score: number; fullMatch: boolean; misses: string[] }[],
     }));
   }
+}
+
+function siteSummary(i18n: I18n, m: MatchCandidate | undefined) {
+  const site = m?.plot ?? m?.premises;
+  if (!site) return { name: "", zone: null, district: "", areaLabel: "", illustrative: false };
+  const area = m?.plot ? i18n.t("unit.ha", { value: i18n.number(m.plot.areaHa) }) : i18n.t("unit.m2", { value: i18n.number(m?.premises?.floorAreaM2 ?? 0) });
+  return { name: site.code, zone: site.zone ? i18n.pick(site.zone.name).text : null, district: i18n.pick(site.territory.name).text, areaLabel: area, illustrative: site.illustrative };
 }
 
 function presentSaved(r: repo.SavedSearchRow) {

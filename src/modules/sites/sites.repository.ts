@@ -539,3 +539,8 @@ export async function premisesRowsByIds(db: Executor, ids: number[]): Promise<(P
     zone_incentives: string | null;
   })[];
 }
+
+export async function plotRowsByCodes(db: Executor, codes: string[]): Promise<(PlotRow & { zone_incentives: string | null })[]> {
+  if (codes.length === 0) return [];
+  return (await withPlotColumns(plotsFrom(db)).select("z.incentives as zone_incentives").where("p.code", "in", codes).execute()) as (PlotRow & { zone_incentives: string | null })[];
+}

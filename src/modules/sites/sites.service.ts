@@ -550,6 +550,16 @@ export class SitesService {
     return rows.map((r) => ({ plot: null, premises: this.presentPremises(r), zoneKind: r.zone_kind, zoneIncentives: parseJson(r.zone_incentives, []) }));
   }
 
+  /** Plots by code, in the order asked, with their zone's terms (one statement): for side-by-side comparison. */
+  async plotsForComparison(codes: string[]): Promise<MatchCandidate[]> {
+    const rows = await repo.plotRowsByCodes(this.db, codes);
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    return codes
+      .map((c) => byCode.get(c))
+      .filter((r): r is NonNullable<typeof r> => r !== undefined)
+      .map((r) => ({ plot: this.presentPlot(r), premises: null, zoneKind: r.zone_kind, zoneIncentives: parseJson(r.zone_incentives, []) }));
+  }
+
   /** Reference data for demo zones: insert or refresh by slug. */
   async upsertZoneRecord(row: Parameters<typeof repo.upsertZone>[1]): Promise<number> {
     return repo.upsertZone(this.db, row);
