@@ -82,17 +82,19 @@ export interface PageWeight {
   status: number;
   htmlBytes: number;
   /** gzip (level 6, as a reverse proxy would) in bytes. */
-  gzip: { html: number; css: number; js: number; other: number; total: number };
-  assets: { url: string; kind: "css" | "js" | "other"; bytes: number; gzip: number; status: number }[];
+  gzip: { html: number; css: number; js: number; data: number; other: number; total: number };
+  assets: { url: string; kind: AssetKind; bytes: number; gzip: number; status: number }[];
   /** Hosts other than our own that the page's HTML or CSS would make the browser ask. */
   foreignHosts: string[];
 }
 
 const gz = (b: Uint8Array) => gzipSync(b, { level: 6 }).length;
 
+type AssetKind = "css" | "js" | "data" | "other";
+
 /** URLs the browser fetches on its own when it reads the HTML: styles, scripts, images, icons, frames, preloads. */
-function requestedUrls(html: string): { url: string; kind: "css" | "js" | "other" }[] {
-  const out: { url: string; kind: "css" | "js" | "other" }[] = [];
+function requestedUrls(html: string): { url: string; kind: AssetKind }[] {
+  const out: { url: string; kind: AssetKind }[] = [];
   for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
     const tag = m[0];
     const rel = /\brel="([^"]*)"/i.exec(tag)?.[1] ?? "";
@@ -104,9 +106,28 @@ function requestedUrls(html: string): { url: string; kind: "css" | "js" | "other
   for (const m of html.matchAll(/<(?:img|iframe|source|video|audio)\b[^>]*\bsrc="([^"]*)"/gi))
     out.push({ url: m[1] as string, kind: "other" });
   // Data files a page hands its script (e.g. the map's boundaries), when it names them in the HTML.
-  for (const m of html.matchAll(/["'](\/static\/[^"'\s]+\.(?:geojson|json))["']/gi)) out.push({ url: m[1] as string, kind: "other" });
+  for (const m of html.matchAll(/["'](\/static\/[^"'\s]+\.(?:geojson|json)(?:\?[^"'\s]*)?)["']/gi))
+    out.push({ url: m[1] as string, kind: "data" });
   const seen = new Set<string>();
   return out.filter((a) => !seen.has(a.url) && seen.add(a.url));
+}
+
+/**
+ * What static/map.js asks for on first view, besides the boundaries: the plots matching the page's
+ * filters without a viewport (loadPlots(false)) and the zones of the district or kind (loadZones()).
+ */
+function mapData(page: string): { url: string; kind: AssetKind }[] {
+  if (!MAP_PAGE.test(page)) return [];
+  const query = new URLSearchParams(page.split("?")[1] ?? "");
+  const zones = new URLSearchParams();
+  const district = query.get("district");
+  const kind = query.get("zoneKind");
+  if (district) zones.set("district", district);
+  if (kind) zones.set("kind", kind);
+  return [
+    { url: `/api/v1/plots.geojson?${query}`, kind: "data" },
+    { url: `/api/v1/zones.geojson?${zones}`, kind: "data" },
+  ];
 }
 
 const decode = (s: string) => s.replaceAll("&amp;", "&");
@@ -126,24 +147,24 @@ export async function weighPages(target: Target, pages: string[]): Promise<PageW
       const html = new TextDecoder().decode(body);
       const assets: PageWeight["assets"] = [];
       const foreign = new Set<string>();
-      for (const { url: raw, kind } of requestedUrls(html)) {
+      for (const { url: raw, kind } of [...requestedUrls(html), ...mapData(page)]) {
         const url = decode(raw);
         const host = foreignHost(url);
         if (host) {
           foreign.add(host);
           continue;
         }
-        const a = await app.request(url);
+        const a = await app.request(url, kind === "data" ? { headers: { accept: "application/geo+json" } } : {});
         const bytes = new Uint8Array(await a.arrayBuffer());
         assets.push({ url, kind, bytes: bytes.length, gzip: gz(bytes), status: a.status });
         if (kind === "css")
           for (const m of new TextDecoder().decode(bytes).matchAll(/url\(\s*["']?((?:https?:)?\/\/[^/"')]+)/gi))
             foreign.add(foreignHost(m[1] as string) ?? "");
       }
-      const sum = (k: "css" | "js" | "other") => assets.filter((a) => a.kind === k).reduce((s, a) => s + a.gzip, 0);
+      const sum = (k: AssetKind) => assets.filter((a) => a.kind === k).reduce((s, a) => s + a.gzip, 0);
       const html6 = gz(body);
-      const gzip = { html: html6, css: sum("css"), js: sum("js"), other: sum("other"), total: 0 };
-      gzip.total = gzip.html + gzip.css + gzip.js + gzip.other;
+      const gzip = { html: html6, css: sum("css"), js: sum("js"), data: sum("data"), other: sum("other"), total: 0 };
+      gzip.total = gzip.html + gzip.css + gzip.js + gzip.data + gzip.other;
       out.push({ page, status: res.status, htmlBytes: body.length, gzip, assets, foreignHosts: [...foreign].filter(Boolean).sort() });
     }
   } finally {

@@ -11,7 +11,7 @@ import { api, apiReferencePage } from "./http/api.tsx";
 import type { AppEnv } from "./http/context.ts";
 import { AppError, ERROR_MESSAGE } from "./http/errors.ts";
 import { csrf } from "./http/middleware/csrf.ts";
-import { LOCALE_COOKIE, localeFromPath, preferredLocale } from "./http/middleware/locale.ts";
+import { LOCALE_COOKIE, localeFromPath, localeFromRequest, preferredLocale } from "./http/middleware/locale.ts";
 import { requestId } from "./http/middleware/request-id.ts";
 import { securityHeaders } from "./http/middleware/security-headers.ts";
 import { session } from "./http/middleware/session.ts";
@@ -84,7 +84,7 @@ export function createApp({ config, database, logger }: AppDeps): JibekApp {
   app.route("/", fileRoutes());
 
   const { routes: apiRoutes, registry } = api();
-  app.use("/api/*", session(), csrf());
+  app.use("/api/*", localeFromRequest(), session(), csrf());
   app.route("/", apiRoutes);
 
   const formLimit = bodyLimit({

@@ -21,6 +21,9 @@ export const STATIC_FILES = [
   load("geo/turkistan.geojson", "application/geo+json"),
   // Investment passports: the printable page's stylesheet, also inlined into the PDF.
   load("passport.css", "text/css; charset=utf-8"),
+  // News: the story and list styles, and the native share button (Web Share API).
+  load("news.css", "text/css; charset=utf-8"),
+  load("share.js", "text/javascript; charset=utf-8"),
 ];
 
 export const ASSETS = {

@@ -14,7 +14,7 @@ export interface LayoutProps {
   description?: string;
   crumbs?: Crumb[];
   /** Which top navigation entry is current. */
-  section?: "home" | "sites" | "map" | "territories" | "api" | "admin" | "login";
+  section?: "home" | "sites" | "map" | "match" | "territories" | "api" | "admin" | "login";
   /** Pages that must not be indexed (admin, login, errors). */
   noindex?: boolean;
   /** The back office uses a side menu. */
@@ -59,6 +59,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
     { key: "home", label: t("nav.home"), path: "" },
     { key: "sites", label: t("nav.sites"), path: "/plots" },
     { key: "map", label: t("nav.map"), path: "/map" },
+    { key: "match", label: t("nav.match"), path: "/match" },
     { key: "territories", label: t("nav.territories"), path: "/territories" },
     { key: "api", label: t("nav.api"), path: "/api" },
   ];

@@ -83,7 +83,9 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
         if (next !== phase) {
           progress?.finish();
           phase = next;
-          progress = createProgress(next === "read" ? "Reading" : "Saving ", total, process.stderr, { unit: next === "read" ? "bytes" : undefined });
+          progress = createProgress(next === "read" ? "Reading" : "Saving ", total, process.stderr, {
+            unit: next === "read" ? "bytes" : undefined,
+          });
         }
         progress?.update(done, total);
       },

@@ -24,3 +24,14 @@ export function preferredLocale(cookie: string | undefined, acceptLanguage: stri
   if (isLocale(cookie)) return cookie;
   return negotiateLocale(acceptLanguage) ?? DEFAULT_LOCALE;
 }
+
+/** For the API: `?locale=` first, then Accept-Language; messages and explanations follow it. */
+export function localeFromRequest(): MiddlewareHandler<AppEnv> {
+  return async function apiLocaleMiddleware(c, next) {
+    const asked = c.req.query("locale");
+    const locale = isLocale(asked) ? asked : preferredLocale(undefined, c.req.header("accept-language"));
+    c.set("locale", locale);
+    c.set("i18n", i18nFor(locale));
+    await next();
+  };
+}

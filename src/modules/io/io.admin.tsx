@@ -14,7 +14,7 @@ import { AdminMenu } from "../../views/admin-menu.tsx";
 import { PageHeader } from "../../views/components.tsx";
 import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
-import { ApplyForm, EXPORT_FORMATS, IMPORT_KINDS, type ImportKind, type ImportReport, ImportForm, TemplateQuery } from "./io.schemas.ts";
+import { ApplyForm, EXPORT_FORMATS, IMPORT_KINDS, ImportForm, type ImportKind, type ImportReport, TemplateQuery } from "./io.schemas.ts";
 import { ioServiceOf } from "./io.service.ts";
 
 const KIND_LABEL = { plots: "io.kind.plots", premises: "io.kind.premises", zones: "io.kind.zones" } as const;
@@ -318,7 +318,9 @@ export function ioAdminPages(): Hono<AppEnv> {
               <tr>
                 <th scope="col">{t("io.headers_locale")}</th>
                 {(["plots", "premises"] as const).flatMap((kind) =>
-                  EXPORT_FORMATS.map((format) => <th scope="col">{t("io.export_link", { kind: t(KIND_LABEL[kind]), format: format.toUpperCase() })}</th>),
+                  EXPORT_FORMATS.map((format) => (
+                    <th scope="col">{t("io.export_link", { kind: t(KIND_LABEL[kind]), format: format.toUpperCase() })}</th>
+                  )),
                 )}
               </tr>
             </thead>

@@ -4,10 +4,10 @@ import { toKazakhLatin } from "../../i18n/translit.ts";
 import {
   CURRENCIES,
   PLOT_STATUSES,
+  type Plot,
   PREMISES_KINDS,
   PREMISES_STATUSES,
   PRICE_UNITS,
-  type Plot,
   type Premises,
   UTILITIES,
   type Utility,
@@ -249,7 +249,8 @@ const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 function parseNumber(text: string): number | null {
   if (PLAIN_NUMBER.test(text)) return Number(text);
   let s = text.replace(/[\s\u00a0\u202f']/g, "");
-  if (s.includes(",") && s.includes(".")) s = s.lastIndexOf(",") > s.lastIndexOf(".") ? s.replace(/\./g, "").replace(",", ".") : s.replace(/,/g, "");
+  if (s.includes(",") && s.includes("."))
+    s = s.lastIndexOf(",") > s.lastIndexOf(".") ? s.replace(/\./g, "").replace(",", ".") : s.replace(/,/g, "");
   else s = s.replace(",", ".");
   if (!PLAIN_NUMBER.test(s)) return null;
   const n = Number(s);
@@ -340,8 +341,9 @@ export function unflatten(kind: SheetKind, flat: Flat): Flat {
       continue;
     }
     utilities ??= {};
-    const detail = (utilities[parts[0]] ??= {});
+    const detail = utilities[parts[0]] ?? {};
     detail[parts[1]] = value;
+    utilities[parts[0]] = detail;
   }
   if (kind === "plots") {
     // In the schema's order, so the stored JSON is the same whatever the column order.

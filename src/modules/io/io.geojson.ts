@@ -97,7 +97,8 @@ export function parseZones(text: string, maxFeatures: number): { drafts: ZoneDra
     };
     const choice = <T extends string>(key: string, values: readonly T[]): T => {
       const value = text(key, true);
-      if (typeof value === "string" && !values.includes(value as T)) issue(p.get(normalizeHeader(key))?.name ?? key, "io.err.choice", { values: values.join(", ") });
+      if (typeof value === "string" && !values.includes(value as T))
+        issue(p.get(normalizeHeader(key))?.name ?? key, "io.err.choice", { values: values.join(", ") });
       return value as T;
     };
     const area = (key: string): number | null | undefined => {
@@ -164,7 +165,12 @@ function checkRing(ring: unknown, path: string, report: Report): boolean {
   }
   for (const [i, position] of ring.entries()) {
     const at = `${path}[${i}]`;
-    if (!Array.isArray(position) || position.length < 2 || position.length > 3 || !position.every((n) => typeof n === "number" && Number.isFinite(n))) {
+    if (
+      !Array.isArray(position) ||
+      position.length < 2 ||
+      position.length > 3 ||
+      !position.every((n) => typeof n === "number" && Number.isFinite(n))
+    ) {
       report(at, "io.err.coordinates");
       return false;
     }

@@ -4,7 +4,6 @@ import { AppError } from "../../http/errors.ts";
 import { CATALOGS, i18nFor, type MessageKey } from "../../i18n/i18n.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { type Actor, can } from "../accounts/accounts.policy.ts";
-import type { SitesService } from "../sites/sites.service.ts";
 import {
   type PlotData,
   type PlotFilters,
@@ -14,6 +13,7 @@ import {
   PremisesInput,
   type Zone,
 } from "../sites/sites.schemas.ts";
+import type { SitesService } from "../sites/sites.service.ts";
 import type { TerritoriesService } from "../territories/territories.service.ts";
 import { type ColumnDef, columnsOf, headerMap, headerOf, normalizeHeader, parseCell, type SheetKind, unflatten } from "./io.columns.ts";
 import { centreOf, parseZones, type ZoneDraft } from "./io.geojson.ts";
@@ -80,7 +80,10 @@ export class IoService {
       const bytes = head.subarray(0, bytesRead);
       if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return "xlsx";
       if (bytes.includes(0)) return null;
-      const text = bytes.toString("utf8").replace(/^\uFEFF/, "").trimStart();
+      const text = bytes
+        .toString("utf8")
+        .replace(/^\uFEFF/, "")
+        .trimStart();
       if (text.startsWith("{")) return "geojson";
       return "csv";
     } finally {
@@ -106,7 +109,8 @@ export class IoService {
       return report;
     };
     const { size } = await stat(file);
-    if (size > this.limits.maxFileBytes) return refuse("io.err.limit_size", { size: megabytes(size), max: megabytes(this.limits.maxFileBytes) });
+    if (size > this.limits.maxFileBytes)
+      return refuse("io.err.limit_size", { size: megabytes(size), max: megabytes(this.limits.maxFileBytes) });
     const format = await this.sniff(file);
     report.format = format;
     if (!format) return refuse("io.err.format");
@@ -118,7 +122,8 @@ export class IoService {
     if (format === "xlsx") {
       const verdict = await inspectZip(file, this.limits);
       if (!verdict.ok) {
-        if (verdict.reason === "entries") return refuse("io.err.limit_entries", { count: verdict.count ?? 0, max: this.limits.maxZipEntries });
+        if (verdict.reason === "entries")
+          return refuse("io.err.limit_entries", { count: verdict.count ?? 0, max: this.limits.maxZipEntries });
         if (verdict.reason === "unpacked")
           return refuse("io.err.limit_unpacked", { size: megabytes(verdict.size ?? 0), max: megabytes(this.limits.maxUnpackedBytes) });
         if (verdict.reason === "ratio") return refuse("io.err.limit_ratio");
@@ -209,12 +214,17 @@ export class IoService {
           }
           const parsed = parseCell(column, cell);
           if ("problem" in parsed) {
-            push({ row: row.number, column: headerText[index] ?? column.key, message: parsed.problem.message, values: parsed.problem.values });
+            push({
+              row: row.number,
+              column: headerText[index] ?? column.key,
+              message: parsed.problem.message,
+              values: parsed.problem.values,
+            });
             bad = true;
           } else flat[column.key] = parsed.value;
         }
         for (const [index, column] of columns.entries()) {
-          if (column?.required && (flat[column.key] ?? null) === null) {
+          if (column?.required && column.key in flat && flat[column.key] === null) {
             push({ row: row.number, column: headerText[index] ?? column.key, message: "form.required" });
             bad = true;
           }
@@ -263,7 +273,11 @@ export class IoService {
         : await this.sites.upsertPremises(actor, inputs as PremisesData[], { dryRun });
     options.onProgress?.("save", inputs.length, inputs.length);
     for (const e of outcome.errors)
-      push({ row: rowNumbers[e.row] ?? null, column: columnName(e.field), message: (e.message in CATALOGS.en ? e.message : "form.invalid") as MessageKey });
+      push({
+        row: rowNumbers[e.row] ?? null,
+        column: columnName(e.field),
+        message: (e.message in CATALOGS.en ? e.message : "form.invalid") as MessageKey,
+      });
     errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     if (errors.length === 0) {
       report.created = outcome.created;
@@ -337,7 +351,10 @@ export class IoService {
     out: Writable,
     onRows?: (rows: number) => void,
   ): Promise<number> {
-    const batches = kind === "plots" ? this.sites.exportPlots(filters as Partial<PlotFilters>) : this.sites.exportPremises(filters as Partial<PremisesFilters>);
+    const batches =
+      kind === "plots"
+        ? this.sites.exportPlots(filters as Partial<PlotFilters>)
+        : this.sites.exportPremises(filters as Partial<PremisesFilters>);
     return format === "csv" ? writeCsv(kind, locale, batches, out, onRows) : writeXlsx(kind, locale, batches, out, { onRows });
   }
 

@@ -92,8 +92,7 @@ function typeText(column: ColumnDef, i18n: I18n): string {
 }
 
 function valuesText(column: ColumnDef, i18n: I18n, hasReference: boolean): string {
-  if (column.type === "choice")
-    return column.values.map((v) => (column.labels?.[v] ? `${v} — ${i18n.t(column.labels[v])}` : v)).join("\n");
+  if (column.type === "choice") return column.values.map((v) => (column.labels?.[v] ? `${v} — ${i18n.t(column.labels[v])}` : v)).join("\n");
   if (column.type === "boolean") return i18n.t("io.boolean_values");
   if (column.type === "slug" && hasReference) return i18n.t("io.see_reference", { sheet: i18n.t("io.sheet_reference") });
   return "";
@@ -103,7 +102,14 @@ function valuesText(column: ColumnDef, i18n: I18n, hasReference: boolean): strin
 export function helpRows(kind: SheetKind, locale: Locale, hasReference: boolean): string[][] {
   const i18n = i18nFor(locale);
   const rows = [
-    [i18n.t("io.help.column"), i18n.t("io.help.key"), i18n.t("io.help.required"), i18n.t("io.help.type"), i18n.t("io.help.values"), i18n.t("io.help.description")],
+    [
+      i18n.t("io.help.column"),
+      i18n.t("io.help.key"),
+      i18n.t("io.help.required"),
+      i18n.t("io.help.type"),
+      i18n.t("io.help.values"),
+      i18n.t("io.help.description"),
+    ],
   ];
   for (const column of columnsOf(kind)) {
     rows.push([

@@ -95,7 +95,8 @@ function capacity(key: keyof typeof UNITS, need: number, c: Candidate, monthsLef
   const enough = extra !== null && (have ?? 0) + extra >= need;
   const inTime = months !== null && (monthsLeft === null || months <= monthsLeft);
   const gap = have === null ? null : need - have;
-  const connectInfo = connect ? { months, capacity: extra, costKzt: connect.connectCostKzt } : null;
+  // A utility's confirmation alone is not a connection offer: only months or capacity make one.
+  const connectInfo = connect && (months !== null || extra !== null) ? { months, capacity: extra, costKzt: connect.connectCostKzt } : null;
   if (enough && inTime) return { outcome: "closable", score: Math.max(0.5, 0.8 - (0.3 * (months ?? 0)) / 24), need, have, gap, unit, connect: connectInfo };
   if (have === null) return { outcome: "unknown", score: 0.25, need, have, gap, unit, connect: connectInfo };
   return { outcome: "short", score: 0.6 * clamp(have / need), need, have, gap, unit, connect: connectInfo };

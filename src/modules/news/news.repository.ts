@@ -403,9 +403,10 @@ export async function searchDocuments(db: Executor, groups: string[][], now: str
   const r = await sql<SearchRow>`
     select d.id, d.doc_type, d.doc_key, d.title, d.summary, d.path, d.published_at, d.updated_at,
            '' as terms_title, '' as terms_body, count(*) over () as total
-    from search_fts f join search_documents d on d.id = f.rowid
-    where search_fts match ${match} and (d.doc_type <> 'article' or d.published_at <= ${now})
-    order by bm25(search_fts, 8.0, 1.0), d.published_at desc, d.id
+    from (select rowid, bm25(search_fts, 8.0, 1.0) as rank from search_fts where search_fts match ${match}) f
+    join search_documents d on d.id = f.rowid
+    where d.doc_type <> 'article' or d.published_at <= ${now}
+    order by f.rank, d.published_at desc, d.id
     limit ${limit} offset ${offset}`.execute(db);
   return r.rows;
 }

@@ -348,12 +348,16 @@ function aliasForms(entry: CatalogEntry): { text: string; weak: boolean }[] {
   const forms: { text: string; weak: boolean }[] = [];
   for (const name of names) {
     if (!name.trim()) continue;
-    forms.push({ text: name, weak: false });
-    if (CJK.test(name)) {
-      const bare = name.replace(/[^\u3400-\u9fff]/g, "").replace(GENERIC_ZH, "");
-      if (bare.length >= 2 && bare !== name) forms.push({ text: bare, weak: true });
+    const compact = name.replace(/[\s\p{P}\p{S}]/gu, "");
+    if (CJK.test(compact)) {
+      // Mixed names ("Sauran 区小型工业园") are matched by neither rule: too easy to get wrong.
+      if (!/^[\u3400-\u9fff\uf900-\ufaff]+$/.test(compact)) continue;
+      forms.push({ text: compact, weak: false });
+      const bare = compact.replace(GENERIC_ZH, "");
+      if (bare.length >= 2 && bare !== compact) forms.push({ text: bare, weak: true });
       continue;
     }
+    forms.push({ text: name, weak: false });
     const kept = (name.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !GENERIC.has(fold(w)));
     const shortened = kept.join(" ");
     if (kept.length > 0 && shortened !== name && kept.some((w) => w.length >= 4)) forms.push({ text: shortened, weak: true });
@@ -377,7 +381,7 @@ export function findMentions(text: string, catalog: EntityCatalog): EntityMentio
       if (!formKey) continue;
       if (!owners.has(formKey)) owners.set(formKey, new Set());
       owners.get(formKey)?.add(id);
-      if (CJK.test(form.text)) cjkPatterns.push({ entry, text: form.text.replace(/[^\u3400-\u9fff]/g, ""), weak: form.weak });
+      if (CJK.test(form.text)) cjkPatterns.push({ entry, text: form.text, weak: form.weak });
       else
         patterns.push({
           entry,

@@ -39,6 +39,8 @@ export const COMMENT_RULES = {
   maxFormAgeMs: DAY,
   /** Comments per visitor per window. */
   perVisitor: 5,
+  /** Comments per network address per window (several readers may share one). */
+  perNetwork: 30,
   windowMs: 10 * MINUTE,
   maxLinks: 2,
   duplicateWindowMs: 7 * DAY,
@@ -55,6 +57,8 @@ export interface CommentMeta {
   locale: NewsLocale;
   /** Who is posting: a stable per-browser value (hashed here before it is stored). */
   visitor: string;
+  /** The network address, when known: a second limit that clearing cookies does not reset. */
+  network?: string;
   /** The form's signed timestamp (see commentFormToken). */
   formToken: string;
   /** The honeypot field: people leave it empty. */
@@ -314,8 +318,13 @@ export class NewsService {
 
     const visitor = hmac(this.config.sessionSecret, `visitor:${meta.visitor}`);
     const window = Math.floor(now.getTime() / COMMENT_RULES.windowMs) * COMMENT_RULES.windowMs;
-    const hits = await repo.hitRateLimit(this.db, `comment:${visitor}`, iso(new Date(window)));
-    if (hits > COMMENT_RULES.perVisitor) return { ok: false, status: 429, errors: { _: "news.comment_rate_limited" } };
+    const windowStart = iso(new Date(window));
+    const hits = await repo.hitRateLimit(this.db, `comment:${visitor}`, windowStart);
+    const networkHits = meta.network
+      ? await repo.hitRateLimit(this.db, `comment-net:${hmac(this.config.sessionSecret, `net:${meta.network}`)}`, windowStart)
+      : 0;
+    if (hits > COMMENT_RULES.perVisitor || networkHits > COMMENT_RULES.perNetwork)
+      return { ok: false, status: 429, errors: { _: "news.comment_rate_limited" } };
 
     const bodyHash = sha256(data.body.normalize("NFKC").toLowerCase().replace(/\s+/g, " "));
     if (await repo.duplicateExists(this.db, article.id, bodyHash, iso(new Date(now.getTime() - COMMENT_RULES.duplicateWindowMs))))
