@@ -15,6 +15,7 @@ import { LOCALE_COOKIE, localeFromPath, localeFromRequest, preferredLocale } fro
 import { requestId } from "./http/middleware/request-id.ts";
 import { securityHeaders } from "./http/middleware/security-headers.ts";
 import { session } from "./http/middleware/session.ts";
+import { createPageCache } from "./http/middleware/page-cache.ts";
 import { portal } from "./http/portal.tsx";
 import { pageContext, render } from "./http/render.ts";
 import { i18nFor } from "./i18n/i18n.ts";
@@ -82,6 +83,13 @@ export function createApp({ config, database, logger }: AppDeps): JibekApp {
   });
 
   app.route("/", fileRoutes());
+
+  // Anonymous public pages are served from memory; a successful write through any route empties it.
+  const pageCache = createPageCache({ ttlMs: config.pageCacheSeconds * 1000, maxEntries: 500 });
+  if (config.pageCacheSeconds > 0) {
+    app.use("/:locale", pageCache.middleware);
+    app.use("/:locale/*", pageCache.middleware);
+  }
 
   const { routes: apiRoutes, registry } = api();
   app.use("/api/*", localeFromRequest(), session(), csrf());

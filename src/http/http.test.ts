@@ -191,3 +191,38 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`page cache [${dialect}]`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(dialect, { PAGE_CACHE_SECONDS: "60" });
+    });
+    after(() => t.close());
+
+    it("serves an anonymous public page from memory and never a signed-in one", async () => {
+      const first = await t.app.request("/en/zones");
+      assert.equal(first.headers.get("x-cache"), null);
+      const second = await t.app.request("/en/zones");
+      assert.equal(second.headers.get("x-cache"), "hit");
+      assert.equal(await second.text(), await first.text());
+      assert.ok(second.headers.get("content-security-policy"));
+      const { client } = await t.signIn("manager");
+      const signedIn = await client.get("/en/zones");
+      assert.equal(signedIn.headers.get("x-cache"), null);
+      assert.match(await signedIn.text(), /Sign out/);
+    });
+
+    it("never keeps a page carrying a form token, and a successful write empties the cache", async () => {
+      await t.app.request("/en/login");
+      assert.equal((await t.app.request("/en/login")).headers.get("x-cache"), null);
+      await t.app.request("/en/plots/TRN-IND-P01");
+      assert.equal((await t.app.request("/en/plots/TRN-IND-P01")).headers.get("x-cache"), "hit");
+      const { client } = await t.signIn("manager");
+      await client.form("/en/admin/plots/TRN-IND-P01/status", { status: "idle", reason: "Tenant left" });
+      const after = await t.app.request("/en/plots/TRN-IND-P01");
+      assert.equal(after.headers.get("x-cache"), null);
+      assert.match(await after.text(), /Tenant left/);
+    });
+  });
+}

@@ -29,7 +29,8 @@ let counter = 0;
 /** A migrated app on a fresh database, with the demo data unless `DEMO_DATA: "false"` is passed. */
 export async function createTestApp(dialect: DialectName, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDb(dialect);
-  const config = loadConfig({ NODE_ENV: "test", SCRYPT_COST: "1024", LOG_LEVEL: "info", DATA_DIR: "/tmp/jibek-test-data", ...env });
+  // The page cache is off unless a test asks for it: tests change data behind the app's back.
+  const config = loadConfig({ NODE_ENV: "test", SCRYPT_COST: "1024", LOG_LEVEL: "info", DATA_DIR: "/tmp/jibek-test-data", PAGE_CACHE_SECONDS: "0", ...env });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {

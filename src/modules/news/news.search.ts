@@ -61,17 +61,29 @@ export function words(text: string): string[] {
  */
 export function indexTerms(text: string): string {
   const out: string[] = [];
-  for (const w of words(text)) {
-    out.push(w);
-    if (/[\u0400-\u04ff]/.test(w)) {
-      const latin = fold(toKazakhLatin(w));
-      if (latin !== w) out.push(latin);
-    } else if (CJK.test(w)) {
-      out.push(...pinyinOf(w));
-      if (w.length > 1) out.push(...Array.from(w));
+  for (const raw of fold(text).split(/[^\p{L}\p{N}]+/u)) {
+    if (!raw) continue;
+    if (!CJK.test(raw)) {
+      out.push(raw);
+      if (/[\u0400-\u04ff]/.test(raw)) {
+        const latin = fold(toKazakhLatin(raw));
+        if (latin !== raw) out.push(latin);
+      }
+      continue;
+    }
+    for (const part of raw.split(CJK_RUN)) if (part) out.push(part);
+    for (const run of raw.match(CJK_RUN) ?? []) {
+      const segs = chineseWords(run);
+      segs.forEach((w, i) => {
+        out.push(w, ...pinyinOf(w));
+        if (w.length > 1) out.push(...Array.from(w));
+        // Two neighbouring words together too: the segmenter may split a name (产业/园) a query keeps whole.
+        const next = segs[i + 1];
+        if (next) out.push(w + next, pinyinOf(w + next)[0] ?? "");
+      });
     }
   }
-  return out.join(" ");
+  return out.filter(Boolean).join(" ");
 }
 
 /**
@@ -209,16 +221,24 @@ const ENDINGS = [
 
 const MIN_STEM = 3;
 
+/** The Kazakh endings as they are written in the Latin alphabet (oblysynyñ → oblys), folded like the text. */
+const LATIN_ENDINGS = [
+  ...new Set(
+    ENDINGS.slice(0, ENDINGS.indexOf("скими"))
+      .map((e) => fold(toKazakhLatin(e)))
+      .filter((e) => e.length >= 2),
+  ),
+].sort((a, b) => b.length - a.length);
+
 /** The word and what is left of it without one or two known endings (at least three letters). */
 export function stems(word: string): Set<string> {
   const out = new Set([word]);
-  if (!/[\u0400-\u04ff]/.test(word)) {
-    // Latin: an English plural or possessive.
-    if (word.length > 4 && word.endsWith("s")) out.add(word.slice(0, -1));
-    return out;
-  }
+  const latin = !/[\u0400-\u04ff]/.test(word);
+  // Latin: an English plural, or a Kazakh ending in the Latin alphabet.
+  if (latin && word.length > 4 && word.endsWith("s")) out.add(word.slice(0, -1));
+  const endings = latin ? LATIN_ENDINGS : ENDINGS;
   const strip = (w: string) => {
-    for (const e of ENDINGS) if (w.length - e.length >= MIN_STEM && w.endsWith(e)) out.add(w.slice(0, -e.length));
+    for (const e of endings) if (w.length - e.length >= MIN_STEM && w.endsWith(e)) out.add(w.slice(0, -e.length));
   };
   strip(word);
   for (const s of [...out]) if (s !== word) strip(s);
