@@ -20,8 +20,12 @@ export function portal(): Hono<AppEnv> {
   app.get("/:locale", async (c) => {
     const ctx = pageContext(c);
     const { t, i18n } = { t: ctx.i18n.t, i18n: ctx.i18n };
-    const overview = await c.get("services").territories.overview();
+    const services = c.get("services");
+    const overview = await services.territories.overview();
+    const zones = await services.sites.listZones();
     const oblast = overview.oblast;
+    const wenzhouPark = zones.find((z) => z.slug === "kz-cn-wenzhou-park");
+    const freePlots = zones.reduce((sum, z) => sum + z.plots.free, 0);
     return render(
       c,
       <Layout ctx={ctx} title={t("home.title")} section="home" description={t("home.lead")}>
@@ -29,11 +33,46 @@ export function portal(): Hono<AppEnv> {
           <p class="eyebrow">{oblast ? i18n.pick(oblast.name).text : t("site.region")}</p>
           <h1>{t("home.title")}</h1>
           <p class="lead">{t("home.lead")}</p>
-          <p>
-            <a class="button" href={href(ctx, "/territories")}>
-              {t("home.cta_territories")}
+          <p class="hero-actions">
+            <a class="button" href={href(ctx, "/match")}>
+              {t("home.cta_match")}
+            </a>{" "}
+            <a class="button button-light" href={href(ctx, "/zones")}>
+              {t("home.cta_zones")}
+            </a>{" "}
+            <a class="button button-light" href={href(ctx, "/map")}>
+              {t("home.cta_map")}
             </a>
           </p>
+        </section>
+        <section aria-labelledby="catalogue">
+          <h2 id="catalogue">{t("home.catalogue")}</h2>
+          <ul class="cards stats">
+            <li class="card">
+              <p class="stat">{i18n.number(zones.length)}</p>
+              <p>
+                <a href={href(ctx, "/zones")}>{t("home.zones_in_catalogue", { count: zones.length })}</a>
+              </p>
+            </li>
+            <li class="card">
+              <p class="stat">{i18n.number(freePlots)}</p>
+              <p>
+                <a href={href(ctx, "/plots?status=free")}>{t("home.free_plots", { count: freePlots })}</a>
+              </p>
+              <p class="muted">{t("home.illustrative_note")}</p>
+            </li>
+            {wenzhouPark ? (
+              <li class="card">
+                <p class="eyebrow-dark">{t("home.featured")}</p>
+                <h3>
+                  <a href={href(ctx, `/zones/${wenzhouPark.slug}`)}>{i18n.pick(wenzhouPark.name).text}</a>
+                </h3>
+                <p>
+                  {i18n.t("unit.ha", { value: i18n.number(wenzhouPark.totalAreaHa ?? 0) })} <ConfidenceBadge i18n={i18n} confidence={wenzhouPark.confidence} source={wenzhouPark.facts[0]?.source ?? null} />
+                </p>
+              </li>
+            ) : null}
+          </ul>
         </section>
         <section aria-labelledby="key-facts">
           <h2 id="key-facts">{t("home.key_facts")}</h2>

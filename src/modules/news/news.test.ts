@@ -343,9 +343,8 @@ for (const dialect of DIALECTS) {
       const slug = `links-${dialect}`;
       assert.equal((await editor.form("/en/admin/news/new", storyForm(slug))).status, 303);
       const edit = await (await editor.get(`/en/admin/news/${slug}/edit`)).text();
-      assert.match(edit, /Turkistan Region/);
-      assert.match(edit, /«Туркестанской области»/);
-      assert.match(edit, /suggested/);
+      for (const expected of ["Turkistan Region</strong> <span class=\"muted\">«Түркістан облысының»", "Wenzhou</strong>", "«陕西省»", "suggested"])
+        assert.ok(edit.includes(expected), expected);
       assert.equal((await editor.form(`/en/admin/news/${slug}/links`, { type: "territory", key: "wenzhou", status: "confirmed" })).status, 303);
       assert.equal((await editor.form(`/en/admin/news/${slug}/status`, { to: "published" })).status, 303);
       const mentioning = await t.services.news.storiesMentioning("territory", "wenzhou");
