@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { CORES, has, pinned, ROOT } from "./common.ts";
 
 /**
- * The load generator: Debian's `wrk`, one thread pinned to the core the server is not on. Without
+ * The load generator: Debian's `wrk`, one thread pinned to the core the server is not on, with a
+ * 60 s timeout so that slow answers count as answers (and show in the latency), not as errors. Without
  * wrk it falls back to autocannon through npx, which is itself the bottleneck at low connection
  * counts (STACK-NOTES): figures from it understate both servers, the ratio less so.
  */
@@ -53,7 +54,7 @@ export function parseWrk(out: string, connections: number, seconds: number): Loa
 /** Runs one measurement against a URL. */
 export function load(tool: LoadTool, url: string, connections: number, seconds: number): LoadResult {
   if (tool === "wrk") {
-    const [cmd, args] = pinned(CORES.load, "wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", url]);
+    const [cmd, args] = pinned(CORES.load, "wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "60s", "--latency", url]);
     const run = spawnSync(cmd, args, { encoding: "utf8", timeout: (seconds + 30) * 1000 });
     if (run.status !== 0) throw new Error(`wrk failed (${run.status}): ${run.stderr}`);
     return parseWrk(run.stdout, connections, seconds);

@@ -71,7 +71,7 @@ export const LineChart: FC<{ id: string; title: string; categories: string[]; se
   width = 560,
 }) => {
   const left = 44;
-  const right = 16;
+  const right = 110;
   const top = 16;
   const plot = 220;
   const legendRow = 20;
@@ -113,12 +113,17 @@ export const LineChart: FC<{ id: string; title: string; categories: string[]; se
         return (
           <g class="series" data-series={s.name}>
             {points.length > 1 ? (
-              <polyline points={points.map((p) => `${xOf(p.x)},${yOf(p.value)}`).join(" ")} fill="none" stroke={colour} stroke-width="2.5" />
+              <polyline
+                points={points.map((p) => `${xOf(p.x)},${yOf(p.value)}`).join(" ")}
+                fill="none"
+                stroke={colour}
+                stroke-width="2.5"
+              />
             ) : null}
             {points.map((p) => (
               <g class="point" data-label={`${s.name} ${p.x}`} data-value={p.display}>
                 <circle cx={xOf(p.x)} cy={yOf(p.value)} r="4.5" fill={colour} />
-                <text x={xOf(p.x) + 7} y={yOf(p.value) - 7} font-size="11" font-weight="600" fill={colour}>
+                <text x={xOf(p.x) + 7} y={yOf(p.value) + (si % 2 === 0 ? -7 : 14)} font-size="11" font-weight="600" fill={colour}>
                   {p.display}
                 </text>
               </g>
@@ -152,21 +157,23 @@ function formatTick(v: number): string {
 }
 
 /** A chart with its data table beside it and a CSV of the same numbers. */
-export const ChartFigure: FC<{ id: string; title: string; chart: Child; table: Child; csvHref: string; csvLabel: string; note?: Child }> = ({
-  id,
-  title,
-  chart,
-  table,
-  csvHref,
-  csvLabel,
-  note,
-}) => (
+export const ChartFigure: FC<{
+  id: string;
+  title: string;
+  chart: Child;
+  table: Child;
+  csvHref: string;
+  csvLabel: string;
+  note?: Child;
+  /** Wide tables go under the chart rather than beside it. */
+  stacked?: boolean;
+}> = ({ id, title, chart, table, csvHref, csvLabel, note, stacked = false }) => (
   <section class="chart-figure" aria-labelledby={`${id}-heading`} id={id}>
     <h2 id={`${id}-heading`}>{title}</h2>
     <div class="grid-2">
       <figure class="panel chart-visual">{chart}</figure>
       <div class="chart-data">
-        {table}
+        {stacked ? note : table}
         <p class="downloads">
           <a href={csvHref} download>
             {csvLabel}
@@ -174,6 +181,7 @@ export const ChartFigure: FC<{ id: string; title: string; chart: Child; table: C
         </p>
       </div>
     </div>
-    {note ? <div class="chart-note">{note}</div> : null}
+    {stacked ? table : null}
+    {!stacked && note ? <div class="chart-note">{note}</div> : null}
   </section>
 );

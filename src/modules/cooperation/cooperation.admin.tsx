@@ -40,7 +40,6 @@ import {
   BASIS_LABEL,
   bigMoney,
   ORG_KIND_LABEL,
-  Pill,
   partialDate,
   ROLE_LABEL,
   SITE_KIND_LABEL,
@@ -70,8 +69,20 @@ const aliasFields: Spec[] = [
   { kind: "lines", name: "misspellings", label: "coop.f.misspellings", hint: "coop.hint_misspellings" },
 ];
 const illustrative: Spec = { kind: "checkbox", name: "illustrative", label: "coop.f.illustrative" };
-const org = (name: string, label: MessageKey = "coop.f.organisation"): Spec => ({ kind: "select", name, label, options: "orgs", numeric: true });
-const person = (name: string, label: MessageKey = "coop.f.person"): Spec => ({ kind: "select", name, label, options: "people", numeric: true });
+const org = (name: string, label: MessageKey = "coop.f.organisation"): Spec => ({
+  kind: "select",
+  name,
+  label,
+  options: "orgs",
+  numeric: true,
+});
+const person = (name: string, label: MessageKey = "coop.f.person"): Spec => ({
+  kind: "select",
+  name,
+  label,
+  options: "people",
+  numeric: true,
+});
 const territory = (name: string, label: MessageKey = "coop.f.territory"): Spec => ({ kind: "select", name, label, options: "territories" });
 
 /** Each record type: its form, how a stored record fills it, and its list columns. */
@@ -144,7 +155,11 @@ const TYPES: Record<TypeKey, { title: MessageKey; one: MessageKey; specs: Spec[]
         name: "parties",
         label: "coop.parties",
         hint: "coop.hint_parties",
-        fields: [org("organisationId"), person("signatoryPersonId", "coop.signatory"), { kind: "text", name: "signatoryNote", label: "coop.f.signatory_note" }],
+        fields: [
+          org("organisationId"),
+          person("signatoryPersonId", "coop.signatory"),
+          { kind: "text", name: "signatoryNote", label: "coop.f.signatory_note" },
+        ],
       },
       {
         kind: "group",
@@ -173,19 +188,33 @@ const TYPES: Record<TypeKey, { title: MessageKey; one: MessageKey; specs: Spec[]
       person("headPersonId", "coop.head"),
       { kind: "text", name: "headNote", label: "coop.f.head_note" },
       { kind: "optlocal", name: "purpose", label: "coop.purpose" },
-      { kind: "group", name: "members", label: "coop.members", fields: [person("personId"), org("organisationId"), { kind: "text", name: "note", label: "coop.f.note" }] },
+      {
+        kind: "group",
+        name: "members",
+        label: "coop.members",
+        fields: [person("personId"), org("organisationId"), { kind: "text", name: "note", label: "coop.f.note" }],
+      },
       {
         kind: "group",
         name: "meetings",
         label: "coop.meetings",
-        fields: [{ kind: "pdate", name: "on", label: "coop.when" }, person("personId"), org("organisationId"), { kind: "optlocal", name: "summary", label: "coop.f.summary" }],
+        fields: [
+          { kind: "pdate", name: "on", label: "coop.when" },
+          person("personId"),
+          org("organisationId"),
+          { kind: "optlocal", name: "summary", label: "coop.f.summary" },
+        ],
       },
       {
         kind: "group",
         name: "visits",
         label: "coop.visits",
         hint: "coop.hint_visits",
-        fields: [org("organisationId"), { kind: "optlocal", name: "description", label: "coop.f.visit_description" }, { kind: "text", name: "sector", label: "coop.sector" }],
+        fields: [
+          org("organisationId"),
+          { kind: "optlocal", name: "description", label: "coop.f.visit_description" },
+          { kind: "text", name: "sector", label: "coop.sector" },
+        ],
       },
       {
         kind: "group",
@@ -230,7 +259,12 @@ const TYPES: Record<TypeKey, { title: MessageKey; one: MessageKey; specs: Spec[]
       { kind: "select", name: "stage", label: "coop.stage", options: "stages" },
       { kind: "pdate", name: "stageOn", label: "coop.f.stage_on", hint: "coop.hint_pdate" },
       { kind: "multi", name: "agreementIds", label: "coop.agreements_behind", options: "agreements", numeric: true },
-      { kind: "group", name: "participants", label: "coop.participants", fields: [org("organisationId"), { kind: "select", name: "role", label: "coop.f.role", options: "roles" }] },
+      {
+        kind: "group",
+        name: "participants",
+        label: "coop.participants",
+        fields: [org("organisationId"), { kind: "select", name: "role", label: "coop.f.role", options: "roles" }],
+      },
       ...sourcing,
       illustrative,
     ],
@@ -325,7 +359,11 @@ function valuesOf(type: TypeKey, record: unknown): FormValues {
         placeNote: a.placeNote,
         status: a.status,
         statusOn: a.statusOn,
-        parties: a.parties.map((p) => ({ organisationId: p.organisation.id, signatoryPersonId: p.signatory?.id, signatoryNote: p.signatoryNote })),
+        parties: a.parties.map((p) => ({
+          organisationId: p.organisation.id,
+          signatoryPersonId: p.signatory?.id,
+          signatoryNote: p.signatoryNote,
+        })),
         documents: a.documents,
         delegationId: a.delegationId,
         projectIds: a.projects.map((p) => p.id),
@@ -421,7 +459,11 @@ function inputOf(type: TypeKey, values: FormValues): Record<string, unknown> {
     delete input.misspellings;
   }
   if (type === "people")
-    input.positions = ((input.positions as Record<string, unknown>[]) ?? []).map((p) => ({ ...p, confidence: input.confidence ?? undefined, sources: input.sources }));
+    input.positions = ((input.positions as Record<string, unknown>[]) ?? []).map((p) => ({
+      ...p,
+      confidence: input.confidence ?? undefined,
+      sources: input.sources,
+    }));
   if (input.confidence === null) delete input.confidence;
   return input;
 }
@@ -487,7 +529,8 @@ function requireRegistryStaff(): MiddlewareHandler<AppEnv> {
   return async function requireRegistryStaffMiddleware(c, next) {
     const session = c.get("session");
     if (!session) {
-      if (c.req.method === "GET" || c.req.method === "HEAD") return c.redirect(`/${c.get("locale")}/login?next=${encodeURIComponent(c.req.path)}`, 302);
+      if (c.req.method === "GET" || c.req.method === "HEAD")
+        return c.redirect(`/${c.get("locale")}/login?next=${encodeURIComponent(c.req.path)}`, 302);
       throw new AppError("unauthenticated");
     }
     if (!canEditRegistry(session.user)) throw new AppError("forbidden");
@@ -495,13 +538,13 @@ function requireRegistryStaff(): MiddlewareHandler<AppEnv> {
   };
 }
 
-const AdminPage: FC<{ ctx: PageContext; c: Context<AppEnv>; title: string; crumbs?: { label: string; href?: string }[]; children?: unknown }> = ({
-  ctx,
-  c,
-  title,
-  crumbs = [],
-  children,
-}) => (
+const AdminPage: FC<{
+  ctx: PageContext;
+  c: Context<AppEnv>;
+  title: string;
+  crumbs?: { label: string; href?: string }[];
+  children?: unknown;
+}> = ({ ctx, c, title, crumbs = [], children }) => (
   <Layout
     ctx={ctx}
     title={title}
@@ -623,7 +666,12 @@ const ChangeForm: FC<{
 
 export function cooperationAdminPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  for (const path of ["/:locale/admin/registry", "/:locale/admin/registry.xlsx", "/:locale/admin/follow-ups", "/:locale/admin/follow-ups/*"])
+  for (const path of [
+    "/:locale/admin/registry",
+    "/:locale/admin/registry.xlsx",
+    "/:locale/admin/follow-ups",
+    "/:locale/admin/follow-ups/*",
+  ])
     app.use(path, requireRegistryStaff());
   for (const type of TYPE_KEYS) {
     app.use(`/:locale/admin/${type}`, requireRegistryStaff());
@@ -740,7 +788,13 @@ export function cooperationAdminPages(): Hono<AppEnv> {
                       {f.overdue ? <strong class="stale-flag">{t("coop.overdue")}</strong> : null}
                     </td>
                     <td>{f.description}</td>
-                    <td>{f.owner.person ? i18n.pick(f.owner.person.name).text : f.owner.organisation ? i18n.pick(f.owner.organisation.name).text : (f.owner.note ?? "—")}</td>
+                    <td>
+                      {f.owner.person
+                        ? i18n.pick(f.owner.person.name).text
+                        : f.owner.organisation
+                          ? i18n.pick(f.owner.organisation.name).text
+                          : (f.owner.note ?? "—")}
+                    </td>
                     <td>
                       <a href={href(ctx, `/admin/delegations/${f.delegation.id}/edit`)}>{i18n.pick(f.delegation.title).text}</a>
                     </td>
@@ -776,7 +830,11 @@ export function cooperationAdminPages(): Hono<AppEnv> {
 
   // The project pipeline board: a column per stage; each card a small form to move it
 
-  const boardPage = async (c: Context<AppEnv>, failed: { id: number; errors: Record<string, string>; values: FormValues } | null = null, status: 200 | 422 = 200) => {
+  const boardPage = async (
+    c: Context<AppEnv>,
+    failed: { id: number; errors: Record<string, string>; values: FormValues } | null = null,
+    status: 200 | 422 = 200,
+  ) => {
     const board = await c.get("services").cooperation.board(actor(c));
     const ctx = pageContext(c);
     const { i18n } = ctx;
@@ -873,7 +931,11 @@ export function cooperationAdminPages(): Hono<AppEnv> {
   app.post("/:locale/admin/projects/:id/stage", async (c) => {
     const id = idOf(c.req.param("id"));
     const body = bodyValues(await c.req.parseBody());
-    const change = { to: typeof body.to === "string" ? body.to : "", on: typeof body.on === "string" && body.on.trim() ? body.on.trim() : null, reason: body.reason ?? "" };
+    const change = {
+      to: typeof body.to === "string" ? body.to : "",
+      on: typeof body.on === "string" && body.on.trim() ? body.on.trim() : null,
+      reason: body.reason ?? "",
+    };
     try {
       const project = await c.get("services").cooperation.moveProject(actor(c), id, change);
       setFlash(c, "success", "coop.stage_moved", { title: c.get("i18n").pick(project.title).text });
@@ -895,17 +957,34 @@ export function cooperationAdminPages(): Hono<AppEnv> {
       const { i18n } = ctx;
       const t = i18n.t;
       const rows: { id: number; name: string; detail: string }[] = [];
-      if (type === "organisations") for (const o of await coop.listOrganisations()) rows.push({ id: o.id, name: i18n.pick(o.name).text, detail: t(ORG_KIND_LABEL[o.kind]) });
-      if (type === "people") for (const p of await coop.listPeople()) rows.push({ id: p.id, name: i18n.pick(p.name).text, detail: p.positions.map((x) => i18n.pick(x.title).text).join("; ") });
+      if (type === "organisations")
+        for (const o of await coop.listOrganisations())
+          rows.push({ id: o.id, name: i18n.pick(o.name).text, detail: t(ORG_KIND_LABEL[o.kind]) });
+      if (type === "people")
+        for (const p of await coop.listPeople())
+          rows.push({ id: p.id, name: i18n.pick(p.name).text, detail: p.positions.map((x) => i18n.pick(x.title).text).join("; ") });
       if (type === "ties")
         for (const x of await coop.listTies())
-          rows.push({ id: x.id, name: `${i18n.pick(x.territory.name).text} — ${i18n.pick(x.partner.name).text}`, detail: t(TIE_KIND_LABEL[x.kind]) });
+          rows.push({
+            id: x.id,
+            name: `${i18n.pick(x.territory.name).text} — ${i18n.pick(x.partner.name).text}`,
+            detail: t(TIE_KIND_LABEL[x.kind]),
+          });
       if (type === "agreements")
-        for (const a of await coop.listAgreements()) rows.push({ id: a.id, name: i18n.pick(a.title).text, detail: `${t(AGREEMENT_STATUS_LABEL[a.status])} · ${partialDate(i18n, a.signedOn)}` });
-      if (type === "delegations") for (const d of await coop.listDelegations()) rows.push({ id: d.id, name: i18n.pick(d.title).text, detail: partialDate(i18n, d.startsOn) });
-      if (type === "projects") for (const p of await coop.listProjects()) rows.push({ id: p.id, name: i18n.pick(p.title).text, detail: t(STAGE_LABEL[p.stage]) });
+        for (const a of await coop.listAgreements())
+          rows.push({
+            id: a.id,
+            name: i18n.pick(a.title).text,
+            detail: `${t(AGREEMENT_STATUS_LABEL[a.status])} · ${partialDate(i18n, a.signedOn)}`,
+          });
+      if (type === "delegations")
+        for (const d of await coop.listDelegations())
+          rows.push({ id: d.id, name: i18n.pick(d.title).text, detail: partialDate(i18n, d.startsOn) });
+      if (type === "projects")
+        for (const p of await coop.listProjects()) rows.push({ id: p.id, name: i18n.pick(p.title).text, detail: t(STAGE_LABEL[p.stage]) });
       if (type === "indicators")
-        for (const r of await coop.listIndicators()) rows.push({ id: r.id, name: `${i18n.pick(r.name).text} ${r.period}`, detail: `${r.value} · ${t(BASIS_LABEL[r.basis])}` });
+        for (const r of await coop.listIndicators())
+          rows.push({ id: r.id, name: `${i18n.pick(r.name).text} ${r.period}`, detail: `${r.value} · ${t(BASIS_LABEL[r.basis])}` });
       return render(
         c,
         <AdminPage ctx={ctx} c={c} title={t(def.title)}>
@@ -992,7 +1071,12 @@ export function cooperationAdminPages(): Hono<AppEnv> {
               idPrefix="stage"
             />
           ) : null}
-          <form method="post" action={href(ctx, id === null ? `/admin/${type}/new` : `/admin/${type}/${id}/edit`)} class="form admin-form" novalidate>
+          <form
+            method="post"
+            action={href(ctx, id === null ? `/admin/${type}/new` : `/admin/${type}/${id}/edit`)}
+            class="form admin-form"
+            novalidate
+          >
             <input type="hidden" name="_csrf" value={ctx.csrfToken} />
             {Object.keys(errors).length > 0 ? (
               <div class="flash flash-error" role="alert">
@@ -1042,7 +1126,14 @@ export function cooperationAdminPages(): Hono<AppEnv> {
       );
     };
 
-    app.get(`/:locale/admin/${type}/new`, (c) => formPage(c, null, type === "projects" ? { stage: "idea" } : type === "agreements" ? { kind: "memorandum", status: "signed" } : {}, {}));
+    app.get(`/:locale/admin/${type}/new`, (c) =>
+      formPage(
+        c,
+        null,
+        type === "projects" ? { stage: "idea" } : type === "agreements" ? { kind: "memorandum", status: "signed" } : {},
+        {},
+      ),
+    );
     app.get(`/:locale/admin/${type}/:id/edit`, async (c) => {
       const id = idOf(c.req.param("id"));
       return formPage(c, id, valuesOf(type, await getRecord(c, type, id)), {});
@@ -1069,12 +1160,15 @@ export function cooperationAdminPages(): Hono<AppEnv> {
       const record = await getRecord(c, type, id);
       const body = bodyValues(await c.req.parseBody());
       const i18n = c.get("i18n");
-      if (body.confirm !== "yes") return formPage(c, id, valuesOf(type, record), {}, 422, { deleteError: i18n.t("coop.delete_needs_confirm") });
+      if (body.confirm !== "yes")
+        return formPage(c, id, valuesOf(type, record), {}, 422, { deleteError: i18n.t("coop.delete_needs_confirm") });
       try {
         await c.get("services").cooperation.remove(actor(c), REMOVE_TYPE[type], id);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
-        return formPage(c, id, valuesOf(type, record), {}, 422, { deleteError: i18n.tx(String(Object.values(error.details ?? {})[0] ?? "form.invalid")) });
+        return formPage(c, id, valuesOf(type, record), {}, 422, {
+          deleteError: i18n.tx(String(Object.values(error.details ?? {})[0] ?? "form.invalid")),
+        });
       }
       setFlash(c, "success", "coop.deleted", { id });
       return c.redirect(`/${c.get("locale")}/admin/${type}`, 303);
@@ -1084,7 +1178,11 @@ export function cooperationAdminPages(): Hono<AppEnv> {
       app.post("/:locale/admin/agreements/:id/status", async (c) => {
         const id = idOf(c.req.param("id"));
         const body = bodyValues(await c.req.parseBody());
-        const change = { to: body.to ?? "", on: typeof body.on === "string" && body.on.trim() ? body.on.trim() : null, reason: body.reason ?? "" };
+        const change = {
+          to: body.to ?? "",
+          on: typeof body.on === "string" && body.on.trim() ? body.on.trim() : null,
+          reason: body.reason ?? "",
+        };
         try {
           await c.get("services").cooperation.changeAgreementStatus(actor(c), id, change);
           setFlash(c, "success", "coop.status_changed");
@@ -1092,7 +1190,10 @@ export function cooperationAdminPages(): Hono<AppEnv> {
         } catch (error) {
           if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
           const record = await getRecord(c, "agreements", id);
-          return formPage(c, id, valuesOf("agreements", record), {}, 422, { changeErrors: errorsOf(c.get("i18n"), error.details ?? {}), changeValues: body });
+          return formPage(c, id, valuesOf("agreements", record), {}, 422, {
+            changeErrors: errorsOf(c.get("i18n"), error.details ?? {}),
+            changeValues: body,
+          });
         }
       });
     }

@@ -6,25 +6,25 @@ import type { ApiRegistry } from "../../http/openapi.ts";
 import {
   Agreement,
   AgreementInput,
+  AgreementRef,
   ChangeInput,
   Delegation,
   DelegationInput,
   IdParam,
   Indicator,
   IndicatorInput,
+  LocalText,
   Organisation,
   OrganisationInput,
   Person,
   PersonInput,
   Project,
   ProjectInput,
+  ProjectRef,
   SearchHit,
+  TerritoryRef,
   Tie,
   TieInput,
-  TerritoryRef,
-  AgreementRef,
-  ProjectRef,
-  LocalText,
 } from "./cooperation.schemas.ts";
 import type { CooperationService } from "./cooperation.service.ts";
 
@@ -36,9 +36,17 @@ const Partner = z.object({
   parent: TerritoryRef.nullable(),
   ties: z.array(Tie),
   agreements: z.array(AgreementRef),
-  projects: z.array(ProjectRef.extend({ capitalKzt: z.number().nullable(), capitalUsd: z.number().nullable(), jobsPlanned: z.number().nullable() })),
+  projects: z.array(
+    ProjectRef.extend({ capitalKzt: z.number().nullable(), capitalUsd: z.number().nullable(), jobsPlanned: z.number().nullable() }),
+  ),
   delegations: z.array(
-    z.object({ id: z.number().int(), title: LocalText, startsOn: z.string().nullable(), endsOn: z.string().nullable(), direction: z.enum(["outbound", "inbound"]) }),
+    z.object({
+      id: z.number().int(),
+      title: LocalText,
+      startsOn: z.string().nullable(),
+      endsOn: z.string().nullable(),
+      direction: z.enum(["outbound", "inbound"]),
+    }),
   ),
 });
 
@@ -107,7 +115,16 @@ const RESOURCES: Resource[] = [
     get: (s, id) => s.getPerson(id),
     save: (s, a, i, id) => s.savePerson(a, i, id),
   },
-  { path: "ties", tag: "cooperation", one: "tie between territories", item: Tie, input: TieInput, list: (s) => s.listTies(), get: (s, id) => s.getTie(id), save: (s, a, i, id) => s.saveTie(a, i, id) },
+  {
+    path: "ties",
+    tag: "cooperation",
+    one: "tie between territories",
+    item: Tie,
+    input: TieInput,
+    list: (s) => s.listTies(),
+    get: (s, id) => s.getTie(id),
+    save: (s, a, i, id) => s.saveTie(a, i, id),
+  },
   {
     path: "agreements",
     tag: "cooperation",
@@ -201,7 +218,8 @@ export function cooperationApi(app: Hono<AppEnv>, api: ApiRegistry): void {
     {
       method: "get",
       path: "/api/v1/statistics",
-      summary: "Figures derived from the registry (projects by stage, capital and jobs by country and territory, agreements by status, conversion per partner) and the indicators with their basis",
+      summary:
+        "Figures derived from the registry (projects by stage, capital and jobs by country and territory, agreements by status, conversion per partner) and the indicators with their basis",
       tags: ["statistics"],
       access: "public",
       response: Statistics,
@@ -212,7 +230,14 @@ export function cooperationApi(app: Hono<AppEnv>, api: ApiRegistry): void {
   for (const r of RESOURCES) {
     api.route(
       app,
-      { method: "get", path: `/api/v1/${r.path}`, summary: `Every ${r.one.split(" ")[0]} (public fields)`, tags: [r.tag], access: "public", response: List(r.item) },
+      {
+        method: "get",
+        path: `/api/v1/${r.path}`,
+        summary: `Every ${r.one.split(" ")[0]} (public fields)`,
+        tags: [r.tag],
+        access: "public",
+        response: List(r.item),
+      },
       async (c) => {
         const items = await r.list(c.get("services").cooperation);
         return { items, total: items.length };
@@ -220,13 +245,29 @@ export function cooperationApi(app: Hono<AppEnv>, api: ApiRegistry): void {
     );
     api.route(
       app,
-      { method: "get", path: `/api/v1/${r.path}/:id`, summary: `One ${r.one}`, tags: [r.tag], access: "public", params: IdParam, response: r.item },
+      {
+        method: "get",
+        path: `/api/v1/${r.path}/:id`,
+        summary: `One ${r.one}`,
+        tags: [r.tag],
+        access: "public",
+        params: IdParam,
+        response: r.item,
+      },
       async (c, { params }) => (await r.get(c.get("services").cooperation, params.id)) as never,
     );
     // Writes: staff only (checked before validation by the registry, and again by the service).
     api.route(
       app,
-      { method: "post", path: `/api/v1/${r.path}`, summary: `Create a ${r.one.split(" ")[0]}`, tags: [r.tag], access: "staff", body: r.input, response: r.item },
+      {
+        method: "post",
+        path: `/api/v1/${r.path}`,
+        summary: `Create a ${r.one.split(" ")[0]}`,
+        tags: [r.tag],
+        access: "staff",
+        body: r.input,
+        response: r.item,
+      },
       async (c, { body }) => (await r.save(c.get("services").cooperation, staff(c), body)) as never,
     );
     api.route(

@@ -1,5 +1,13 @@
 import type { Services } from "../../services.ts";
-import type { AgreementInput, DelegationInput, IndicatorInput, OrganisationInput, PersonInput, ProjectInput, TieInput } from "./cooperation.schemas.ts";
+import type {
+  AgreementInput,
+  DelegationInput,
+  IndicatorInput,
+  OrganisationInput,
+  PersonInput,
+  ProjectInput,
+  TieInput,
+} from "./cooperation.schemas.ts";
 import { SYSTEM_ACTOR } from "./cooperation.service.ts";
 
 /**
@@ -41,7 +49,11 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
     nameOriginal: "Түркістан облысының әкімдігі",
     territorySlug: "turkistan-oblast",
     country: "KZ",
-    aliases: [{ alias: "Туркестанский областной акимат" }, { alias: "Akimat of Turkistan oblast" }, { alias: "Türkıstan oblysynyñ äkımdıgı" }],
+    aliases: [
+      { alias: "Туркестанский областной акимат" },
+      { alias: "Akimat of Turkistan oblast" },
+      { alias: "Türkıstan oblysynyñ äkımdıgı" },
+    ],
     confidence: "verified",
     sources: [SRC.zakon, SRC.jk],
   });
@@ -63,17 +75,32 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
   });
   const wenzhouGov = await org({
     kind: "government_body",
-    name: { kk: "Вэньчжоу қаласының халық үкіметі", ru: "Народное правительство города Вэньчжоу", zh: "温州市人民政府", en: "Wenzhou Municipal People's Government" },
+    name: {
+      kk: "Вэньчжоу қаласының халық үкіметі",
+      ru: "Народное правительство города Вэньчжоу",
+      zh: "温州市人民政府",
+      en: "Wenzhou Municipal People's Government",
+    },
     nameOriginal: "温州市人民政府",
     territorySlug: "wenzhou",
     country: "CN",
-    aliases: [{ alias: "Мэрия Вэньчжоу" }, { alias: "Wenzhou City Government" }, { alias: "温州市政府" }],
+    aliases: [
+      { alias: "Мэрия Вэньчжоу" },
+      { alias: "Wenzhou City Government" },
+      { alias: "温州市政府" },
+      { alias: "Уэньчжоу", kind: "misspelling" },
+    ],
     confidence: "verified",
     sources: [SRC.ritm, SRC.jk],
   });
   const commerceBureau = await org({
     kind: "government_body",
-    name: { kk: "Вэньчжоу қаласының коммерция бюросы", ru: "Бюро коммерции города Вэньчжоу", zh: "温州市商务局", en: "Wenzhou Municipal Commerce Bureau" },
+    name: {
+      kk: "Вэньчжоу қаласының коммерция бюросы",
+      ru: "Бюро коммерции города Вэньчжоу",
+      zh: "温州市商务局",
+      en: "Wenzhou Municipal Commerce Bureau",
+    },
     nameOriginal: "温州市商务局",
     territorySlug: "wenzhou",
     country: "CN",
@@ -87,7 +114,7 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
     name: { kk: "Hanya International Holding", ru: "Hanya International Holding", zh: "汉亚国际控股", en: "Hanya International Holding" },
     nameOriginal: "汉亚国际控股",
     country: "CN",
-        confidence: "single-source",
+    confidence: "single-source",
     sources: [SRC.jk, SRC.jiuxin],
     note: "A participant in the Kazakhstan–China (Wenzhou) park per the Zhejiang press; headquarters not published.",
   });
@@ -121,7 +148,7 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
     confidence: "verified",
     sources: [SRC.qazinform, SRC.sozmedia, SRC.kundelik],
   });
-  const sezOperator = await org({
+  await org({
     kind: "sez_operator",
     name: {
       kk: "«Turan» АЭА басқарушы компаниясы",
@@ -162,7 +189,7 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
     sources: [SRC.ritm, SRC.jk],
     note: "Both independent sources spell the surname Kozbekov (Козбеков / 科兹别科夫); the article's 'Қозыбеков' is a typo, kept as an alias.",
   });
-  const kusherov = await person({
+  await person({
     name: { kk: "Нұралхан Көшеров", ru: "Нуралхан Кушеров", zh: null, en: "Nuralkhan Kusherov" },
     nameOriginal: "Нұралхан Көшеров",
     positions: [
@@ -184,7 +211,12 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
     positions: [
       {
         organisationId: wenzhouGov,
-        title: { kk: "Вэньчжоу қаласының мэрі", ru: "Мэр города Вэньчжоу", zh: "温州市委副书记、市长", en: "Deputy Party Secretary and Mayor of Wenzhou" },
+        title: {
+          kk: "Вэньчжоу қаласының мэрі",
+          ru: "Мэр города Вэньчжоу",
+          zh: "温州市委副书记、市长",
+          en: "Deputy Party Secretary and Mayor of Wenzhou",
+        },
         confidence: "verified",
         sources: [SRC.ritm, SRC.jk],
       },
@@ -192,7 +224,7 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
     confidence: "verified",
     sources: [SRC.ritm, SRC.jk],
   });
-  const yuLiqing = await person({
+  await person({
     name: { kk: "Юй Лицин", ru: "Юй Лицин", zh: "虞立清", en: "Yu Liqing" },
     nameOriginal: "虞立清",
     positions: [
@@ -236,7 +268,11 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
   });
 
   // Spellings of Wenzhou that are not among its names (the city's own names are searched as they are).
-  await coop.setTerritoryAliases(actor, "wenzhou", [{ alias: "Уэньчжоу", kind: "misspelling" }, { alias: "温州", kind: "alias" }, { alias: "Венчжоу", kind: "misspelling" }]);
+  await coop.setTerritoryAliases(actor, "wenzhou", [
+    { alias: "Уэньчжоу", kind: "misspelling" },
+    { alias: "温州", kind: "alias" },
+    { alias: "Венчжоу", kind: "misspelling" },
+  ]);
 
   // The August 2025 visit, its meeting and the memorandum
 
@@ -273,9 +309,21 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
     ],
     visits: [
       visit("C27", "ақылды электрмен жабдықтау", "интеллектуальное электроснабжение", "智能供电", "smart power supply"),
-      visit("D35", "жасыл энергетика және төмен көміртекті технологиялар", "зелёная энергетика и низкоуглеродные технологии", "绿色能源与低碳技术", "green energy and low-carbon technology"),
+      visit(
+        "D35",
+        "жасыл энергетика және төмен көміртекті технологиялар",
+        "зелёная энергетика и низкоуглеродные технологии",
+        "绿色能源与低碳技术",
+        "green energy and low-carbon technology",
+      ),
       visit("C27", "электр жабдықтары", "электрооборудование", "电气设备", "electrical equipment"),
-      visit("H52", "жеткізу тізбегі мен логистиканы басқару", "управление цепями поставок и логистикой", "供应链与物流管理", "supply-chain and logistics management"),
+      visit(
+        "H52",
+        "жеткізу тізбегі мен логистиканы басқару",
+        "управление цепями поставок и логистикой",
+        "供应链与物流管理",
+        "supply-chain and logistics management",
+      ),
       visit("C13", "мақта және аралас иірім жіп", "хлопковая и смесовая пряжа", "棉纱与混纺纱", "cotton and blended yarn"),
       visit("C13", "созылмалы маталар", "эластичные ткани", "弹力面料", "elastic fabrics"),
     ],
@@ -343,7 +391,11 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
     ...extra,
   });
   const ties: TieInput[] = [
-    tie("shaanxi", { sources: [SRC.informCn, SRC.ontustik], documentTitle: "Agreement signed in Xi'an", documentUrl: "https://ontustiktv.kz/kz/news/50065" }),
+    tie("shaanxi", {
+      sources: [SRC.informCn, SRC.ontustik],
+      documentTitle: "Agreement signed in Xi'an",
+      documentUrl: "https://ontustiktv.kz/kz/news/50065",
+    }),
     tie("hubei", {}),
     tie("heilongjiang", {}),
     tie("henan", { note: "Listed by the akim (2025-11-25); the starting article leaves Henan out." }),
@@ -398,12 +450,21 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
     undefined,
     { reason: "Memorandum signed in Wenzhou" },
   );
-  await coop.moveProject(actor, park.id, { to: "construction", on: "2025-09-11", reason: "Groundbreaking in Maktaaral district, one month after the visit (Zhejiang press)" });
+  await coop.moveProject(actor, park.id, {
+    to: "construction",
+    on: "2025-09-11",
+    reason: "Groundbreaking in Maktaaral district, one month after the visit (Zhejiang press)",
+  });
 
   await coop.saveProject(
     actor,
     {
-      title: { kk: "Мата және деним өндірісі (жоспар)", ru: "Производство тканей и денима (план)", zh: "面料和牛仔布生产项目（计划）", en: "Fabric and denim plant (planned)" },
+      title: {
+        kk: "Мата және деним өндірісі (жоспар)",
+        ru: "Производство тканей и денима (план)",
+        zh: "面料和牛仔布生产项目（计划）",
+        en: "Fabric and denim plant (planned)",
+      },
       description: {
         kk: "Деним өндірушісі АЭА-да зауыт салуды жоспарлап отыр; компанияның атауы жарияланбаған",
         ru: "Производитель денима планирует завод в СЭЗ; название компании не опубликовано",
@@ -427,7 +488,12 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
   await coop.saveProject(
     actor,
     {
-      title: { kk: "«Turan» АЭА-дағы мақта-тоқыма кластері", ru: "Хлопково-текстильный кластер в СЭЗ «Turan»", zh: "图兰经济特区棉纺织产业集群", en: "Cotton-textile cluster in SEZ Turan" },
+      title: {
+        kk: "«Turan» АЭА-дағы мақта-тоқыма кластері",
+        ru: "Хлопково-текстильный кластер в СЭЗ «Turan»",
+        zh: "图兰经济特区棉纺织产业集群",
+        en: "Cotton-textile cluster in SEZ Turan",
+      },
       description: {
         kk: "10 зауыт: 4 мақта өңдеу, 2 тамшылатып суару, 4 тоқыма (тігін, бояу-әрлеу); 50 000 га-дан астам мақта",
         ru: "10 заводов: 4 по переработке хлопка, 2 капельного орошения, 4 текстильных (швейное, красильно-отделочное); более 50 000 га хлопка",
@@ -457,9 +523,21 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
 
   // Indicators: the article's regional figure (article-only) and the national trade on each basis
 
-  const turnover = (period: string, value: number, basis: IndicatorInput["basis"], basisNote: string, confidence: string, sources: string[]): IndicatorInput => ({
+  const turnover = (
+    period: string,
+    value: number,
+    basis: IndicatorInput["basis"],
+    basisNote: string,
+    confidence: string,
+    sources: string[],
+  ): IndicatorInput => ({
     code: "trade_turnover_kz_cn",
-    name: { kk: "Қазақстан мен Қытай арасындағы тауар айналымы", ru: "Товарооборот Казахстана и Китая", zh: "哈中贸易额", en: "Kazakhstan–China trade turnover" },
+    name: {
+      kk: "Қазақстан мен Қытай арасындағы тауар айналымы",
+      ru: "Товарооборот Казахстана и Китая",
+      zh: "哈中贸易额",
+      en: "Kazakhstan–China trade turnover",
+    },
     unit: "usd_bn",
     period,
     value,
@@ -494,7 +572,9 @@ export async function seedCooperationDemo(services: Services): Promise<Record<st
       "https://astanatimes.com/2025/01/kazakhstan-ranks-first-among-chinas-central-asian-trade-partners-in-2024/",
       "https://qazinform.com/news/china-central-asia-trade-hits-all-time-high-in-january-may-2025-37c692",
     ]),
-    turnover("2024", 44, "official_statement", "President Tokayev, China Daily op-ed (Aug 2025), rounded", "single-source", ["https://1prime.ru/20250830/tokai-861478551.html"]),
+    turnover("2024", 44, "official_statement", "President Tokayev, China Daily op-ed (Aug 2025), rounded", "single-source", [
+      "https://1prime.ru/20250830/tokai-861478551.html",
+    ]),
     turnover("2024", 30.1, "mirror_statistics", "Eurasian Development Bank analysis (Kazakh-side / mirror statistics)", "single-source", [
       "https://www.vb.kg/doc/449224_torgovlia_kitaia_s_centralnoy_aziey_vyrosla_pochti_v_tri_raza.html",
     ]),
@@ -523,6 +603,11 @@ function visit(sector: string, kk: string, ru: string, zh: string, en: string): 
   return {
     organisationId: null,
     sector,
-    description: { kk: `Компания: ${kk} (атауы жарияланбаған)`, ru: `Компания: ${ru} (название не опубликовано)`, zh: `企业：${zh}（名称未公布）`, en: `A company in ${en} (name not published)` },
+    description: {
+      kk: `Компания: ${kk} (атауы жарияланбаған)`,
+      ru: `Компания: ${ru} (название не опубликовано)`,
+      zh: `企业：${zh}（名称未公布）`,
+      en: `A company in ${en} (name not published)`,
+    },
   };
 }

@@ -1,7 +1,14 @@
 import ExcelJS from "exceljs";
 import type { I18n } from "../../i18n/i18n.ts";
 import type { CooperationService } from "./cooperation.service.ts";
-import { AGREEMENT_KIND_LABEL, AGREEMENT_STATUS_LABEL, BASIS_LABEL, ORG_KIND_LABEL, STAGE_LABEL, TIE_KIND_LABEL } from "./cooperation.views.tsx";
+import {
+  AGREEMENT_KIND_LABEL,
+  AGREEMENT_STATUS_LABEL,
+  BASIS_LABEL,
+  ORG_KIND_LABEL,
+  STAGE_LABEL,
+  TIE_KIND_LABEL,
+} from "./cooperation.views.tsx";
 
 type Registry = Awaited<ReturnType<CooperationService["exportRegistry"]>>;
 type Cell = string | number | null;
@@ -30,11 +37,26 @@ export async function registryWorkbook(registry: Registry, i18n: I18n): Promise<
     });
   };
   const common = [t("coop.col_confidence"), t("coop.sources"), t("coop.f.note")];
-  const sourcing = (r: { confidence: string; sources: string[]; note: string | null }): Cell[] => [r.confidence, r.sources.join("\n"), r.note];
+  const sourcing = (r: { confidence: string; sources: string[]; note: string | null }): Cell[] => [
+    r.confidence,
+    r.sources.join("\n"),
+    r.note,
+  ];
 
   sheet(
     t("coop.sheet_organisations"),
-    ["id", t("coop.f.kind"), ...nameHeaders(t("coop.f.name")), t("coop.f.name_original"), t("coop.f.territory"), t("coop.f.country"), t("coop.f.sectors"), t("coop.f.website"), t("coop.f.aliases"), ...common],
+    [
+      "id",
+      t("coop.f.kind"),
+      ...nameHeaders(t("coop.f.name")),
+      t("coop.f.name_original"),
+      t("coop.f.territory"),
+      t("coop.f.country"),
+      t("coop.f.sectors"),
+      t("coop.f.website"),
+      t("coop.f.aliases"),
+      ...common,
+    ],
     registry.organisations.map((o) => [
       o.id,
       t(ORG_KIND_LABEL[o.kind]),
@@ -44,7 +66,10 @@ export async function registryWorkbook(registry: Registry, i18n: I18n): Promise<
       o.country,
       o.sectors.join(", "),
       o.website,
-      o.aliases.filter((a) => a.kind !== "name").map((a) => a.alias).join("; "),
+      o.aliases
+        .filter((a) => a.kind !== "name")
+        .map((a) => a.alias)
+        .join("; "),
       ...sourcing(o),
     ]),
   );
@@ -55,19 +80,55 @@ export async function registryWorkbook(registry: Registry, i18n: I18n): Promise<
       p.id,
       ...names(p.name),
       p.nameOriginal,
-      p.positions.map((x) => `${x.title.en}${x.organisation ? ` (${x.organisation.name.en})` : ""}${x.since ? ` ${x.since}–${x.until ?? ""}` : ""}`).join("; "),
-      p.aliases.filter((a) => a.kind !== "name").map((a) => `${a.alias}${a.kind === "misspelling" ? " (!)" : ""}`).join("; "),
+      p.positions
+        .map((x) => `${x.title.en}${x.organisation ? ` (${x.organisation.name.en})` : ""}${x.since ? ` ${x.since}–${x.until ?? ""}` : ""}`)
+        .join("; "),
+      p.aliases
+        .filter((a) => a.kind !== "name")
+        .map((a) => `${a.alias}${a.kind === "misspelling" ? " (!)" : ""}`)
+        .join("; "),
       ...sourcing(p),
     ]),
   );
   sheet(
     t("coop.sheet_ties"),
-    ["id", t("coop.f.territory"), t("coop.f.partner"), t("coop.f.kind"), t("coop.f.since"), t("coop.f.document_title"), t("coop.f.document_url"), t("coop.f.agreement"), ...common],
-    registry.ties.map((x) => [x.id, x.territory.slug, x.partner.slug, t(TIE_KIND_LABEL[x.kind]), x.since, x.document?.title ?? null, x.document?.url ?? null, x.agreementId, ...sourcing(x)]),
+    [
+      "id",
+      t("coop.f.territory"),
+      t("coop.f.partner"),
+      t("coop.f.kind"),
+      t("coop.f.since"),
+      t("coop.f.document_title"),
+      t("coop.f.document_url"),
+      t("coop.f.agreement"),
+      ...common,
+    ],
+    registry.ties.map((x) => [
+      x.id,
+      x.territory.slug,
+      x.partner.slug,
+      t(TIE_KIND_LABEL[x.kind]),
+      x.since,
+      x.document?.title ?? null,
+      x.document?.url ?? null,
+      x.agreementId,
+      ...sourcing(x),
+    ]),
   );
   sheet(
     t("coop.sheet_agreements"),
-    ["id", t("coop.f.kind"), ...nameHeaders(t("coop.f.title")), t("coop.signed_on"), t("coop.place"), t("coop.status"), t("coop.parties"), t("coop.projects_covered"), t("coop.documents"), ...common],
+    [
+      "id",
+      t("coop.f.kind"),
+      ...nameHeaders(t("coop.f.title")),
+      t("coop.signed_on"),
+      t("coop.place"),
+      t("coop.status"),
+      t("coop.parties"),
+      t("coop.projects_covered"),
+      t("coop.documents"),
+      ...common,
+    ],
     registry.agreements.map((a) => [
       a.id,
       t(AGREEMENT_KIND_LABEL[a.kind]),
@@ -83,7 +144,18 @@ export async function registryWorkbook(registry: Registry, i18n: I18n): Promise<
   );
   sheet(
     t("coop.sheet_delegations"),
-    ["id", ...nameHeaders(t("coop.f.title")), t("coop.f.from"), t("coop.f.to"), t("coop.f.starts_on"), t("coop.f.ends_on"), t("coop.head"), t("coop.meetings"), t("coop.visits"), ...common],
+    [
+      "id",
+      ...nameHeaders(t("coop.f.title")),
+      t("coop.f.from"),
+      t("coop.f.to"),
+      t("coop.f.starts_on"),
+      t("coop.f.ends_on"),
+      t("coop.head"),
+      t("coop.meetings"),
+      t("coop.visits"),
+      ...common,
+    ],
     registry.delegations.map((d) => [
       d.id,
       ...names(d.title),
@@ -101,7 +173,15 @@ export async function registryWorkbook(registry: Registry, i18n: I18n): Promise<
     t("coop.sheet_follow_ups"),
     ["id", t("coop.delegation"), t("coop.f.description"), t("coop.f.owner"), t("coop.f.due_on"), t("coop.f.done"), t("coop.f.done_on")],
     registry.delegations.flatMap((d) =>
-      d.followUps.map((f) => [f.id, d.id, f.description, f.owner.person?.name.en ?? f.owner.organisation?.name.en ?? f.owner.note, f.dueOn, f.done ? 1 : 0, f.doneOn]),
+      d.followUps.map((f) => [
+        f.id,
+        d.id,
+        f.description,
+        f.owner.person?.name.en ?? f.owner.organisation?.name.en ?? f.owner.note,
+        f.dueOn,
+        f.done ? 1 : 0,
+        f.doneOn,
+      ]),
     ),
   );
   sheet(
@@ -156,7 +236,18 @@ export async function registryWorkbook(registry: Registry, i18n: I18n): Promise<
   );
   sheet(
     t("coop.sheet_indicators"),
-    ["id", t("coop.f.code"), ...nameHeaders(t("coop.f.name")), t("coop.col_period"), t("coop.col_value"), t("coop.f.unit"), t("coop.col_basis"), t("coop.f.basis_note"), t("coop.f.territories"), ...common],
+    [
+      "id",
+      t("coop.f.code"),
+      ...nameHeaders(t("coop.f.name")),
+      t("coop.col_period"),
+      t("coop.col_value"),
+      t("coop.f.unit"),
+      t("coop.col_basis"),
+      t("coop.f.basis_note"),
+      t("coop.f.territories"),
+      ...common,
+    ],
     registry.indicators.map((r) => [
       r.id,
       r.code,

@@ -14,7 +14,12 @@ import { LOCALE_NAME } from "../../i18n/locales.ts";
 export type Choices = [string, string][];
 
 export type Spec =
-  | { kind: "text" | "textarea" | "date" | "pdate" | "number" | "csv" | "lines" | "checkbox"; name: string; label: MessageKey; hint?: MessageKey }
+  | {
+      kind: "text" | "textarea" | "date" | "pdate" | "number" | "csv" | "lines" | "checkbox";
+      name: string;
+      label: MessageKey;
+      hint?: MessageKey;
+    }
   | { kind: "select" | "multi"; name: string; label: MessageKey; hint?: MessageKey; options: string; numeric?: boolean }
   | { kind: "local" | "optlocal"; name: string; label: MessageKey; hint?: MessageKey }
   | { kind: "group"; name: string; label: MessageKey; hint?: MessageKey; fields: Spec[] };
@@ -129,7 +134,8 @@ export function toInput(specs: Spec[], values: FormValues, prefix = ""): Record<
       case "local":
       case "optlocal": {
         const t = Object.fromEntries(LANGS.map((l) => [l, str(values[`${name}.${l}`])]));
-        if (spec.kind === "optlocal") out[spec.name] = LANGS.some((l) => t[l]) ? Object.fromEntries(LANGS.map((l) => [l, t[l] || null])) : null;
+        if (spec.kind === "optlocal")
+          out[spec.name] = LANGS.some((l) => t[l]) ? Object.fromEntries(LANGS.map((l) => [l, t[l] || null])) : null;
         else out[spec.name] = { ...t, zh: t.zh || null };
         break;
       }
@@ -150,7 +156,7 @@ export function flatten(value: unknown, prefix = ""): FormValues {
     if (v === null || v === undefined) return;
     if (Array.isArray(v)) {
       if (v.every((x) => typeof x !== "object" || x === null)) out[k] = v.map(String);
-      else v.forEach((x, i) => Object.assign(out, flatten(x, `${k}.${i}.`)));
+      else for (const [i, x] of v.entries()) Object.assign(out, flatten(x, `${k}.${i}.`));
     } else if (typeof v === "object") Object.assign(out, flatten(v, `${k}.`));
     else if (typeof v === "boolean") out[k] = v ? "yes" : "";
     else out[k] = String(v);
@@ -245,7 +251,8 @@ export const FormField: FC<RenderProps> = ({ i18n, spec, prefix, values, errors,
       <div class={error ? "field field-invalid" : "field"}>
         <ErrorText id={id} error={error} />
         <label class="check" for={id}>
-          <input id={id} name={name} type="checkbox" value="yes" checked={str(values[name]) === "yes"} aria-invalid={invalid} /> {t(spec.label)}
+          <input id={id} name={name} type="checkbox" value="yes" checked={str(values[name]) === "yes"} aria-invalid={invalid} />{" "}
+          {t(spec.label)}
         </label>
       </div>
     );
@@ -300,4 +307,3 @@ export const FormField: FC<RenderProps> = ({ i18n, spec, prefix, values, errors,
     </div>
   );
 };
-

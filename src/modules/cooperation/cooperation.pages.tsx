@@ -22,8 +22,8 @@ import {
   partialDate,
   ROLE_LABEL,
   SITE_KIND_LABEL,
-  STAGE_LABEL,
   Sources,
+  STAGE_LABEL,
   TIE_KIND_LABEL,
 } from "./cooperation.views.tsx";
 
@@ -147,7 +147,7 @@ const PartnerBody: FC<{ ctx: PageContext; p: PartnerOverview; level: 2 | 3 }> = 
 };
 
 const SearchForm: FC<{ ctx: PageContext; q: string }> = ({ ctx, q }) => (
-  <form method="get" action={href(ctx, "/partners")} class="filters panel" role="search">
+  <form method="get" action={href(ctx, "/partners")} class="filters panel" aria-label={ctx.i18n.t("coop.search_submit")}>
     <div class="field">
       <label for="q">{ctx.i18n.t("coop.search_label")}</label>
       <p class="hint" id="q-hint">
@@ -182,8 +182,10 @@ const SearchResults: FC<{ ctx: PageContext; q: string; hits: SearchHit[]; partne
                 <Name i18n={i18n} name={h.name} />
               )}{" "}
               <span class="muted">
-                {i18n.t(h.type === "territory" ? "coop.hit_territory" : h.type === "organisation" ? "coop.hit_organisation" : "coop.hit_person")} ·{" "}
-                {i18n.t("coop.hit_matched", { alias: h.matched })}
+                {i18n.t(
+                  h.type === "territory" ? "coop.hit_territory" : h.type === "organisation" ? "coop.hit_organisation" : "coop.hit_person",
+                )}{" "}
+                · {i18n.t("coop.hit_matched", { alias: h.matched })}
               </span>
             </li>
           ))}
@@ -235,7 +237,12 @@ export function cooperationPages(): Hono<AppEnv> {
     const t = i18n.t;
     return render(
       c,
-      <Layout ctx={ctx} title={t("coop.partners_title")} description={t("coop.partners_lead")} crumbs={[{ label: t("coop.partners_title") }]}>
+      <Layout
+        ctx={ctx}
+        title={t("coop.partners_title")}
+        description={t("coop.partners_lead")}
+        crumbs={[{ label: t("coop.partners_title") }]}
+      >
         <PageHeader
           title={t("coop.partners_title")}
           lead={t("coop.partners_lead")}
@@ -310,7 +317,13 @@ export function cooperationPages(): Hono<AppEnv> {
             <p>{t("coop.figure_projects")}</p>
           </li>
           <li class="card">
-            <p class="stat">{bigMoney(i18n, sum((x) => x.capitalKzt), "KZT")}</p>
+            <p class="stat">
+              {bigMoney(
+                i18n,
+                sum((x) => x.capitalKzt),
+                "KZT",
+              )}
+            </p>
             <p>{t("coop.figure_capital")}</p>
           </li>
           <li class="card">
@@ -409,7 +422,11 @@ export function cooperationPages(): Hono<AppEnv> {
                   </p>
                   <p>
                     {t("coop.signatory")}:{" "}
-                    {p.signatory ? <Name i18n={i18n} name={p.signatory.name} /> : <span class="unknown">{t("coop.name_not_published")}</span>}
+                    {p.signatory ? (
+                      <Name i18n={i18n} name={p.signatory.name} />
+                    ) : (
+                      <span class="unknown">{t("coop.name_not_published")}</span>
+                    )}
                   </p>
                 </li>
               ))}
@@ -433,7 +450,12 @@ export function cooperationPages(): Hono<AppEnv> {
             </ul>
           )}
         </section>
-        <HistoryTable i18n={i18n} history={a.history} label={(v) => t(AGREEMENT_STATUS_LABEL[v as keyof typeof AGREEMENT_STATUS_LABEL] ?? "common.unknown")} caption={t("coop.status_history")} />
+        <HistoryTable
+          i18n={i18n}
+          history={a.history}
+          label={(v) => t(AGREEMENT_STATUS_LABEL[v as keyof typeof AGREEMENT_STATUS_LABEL] ?? "common.unknown")}
+          caption={t("coop.status_history")}
+        />
         <Sources i18n={i18n} confidence={a.confidence} sources={a.sources} note={a.note} />
       </Layout>,
     );
@@ -449,7 +471,11 @@ export function cooperationPages(): Hono<AppEnv> {
     const title = i18n.pick(p.title);
     return render(
       c,
-      <Layout ctx={ctx} title={title.text} crumbs={[{ label: t("coop.partners_title"), href: href(ctx, "/partners") }, { label: title.text }]}>
+      <Layout
+        ctx={ctx}
+        title={title.text}
+        crumbs={[{ label: t("coop.partners_title"), href: href(ctx, "/partners") }, { label: title.text }]}
+      >
         <PageHeader title={title.text} lang={title.lang === i18n.tag ? undefined : title.lang} lead={t("coop.project")} />
         {p.illustrative ? (
           <p class="illustrative-banner" role="note">
@@ -471,7 +497,9 @@ export function cooperationPages(): Hono<AppEnv> {
                 {p.stageOn ? <span class="muted"> {t("coop.since", { date: partialDate(i18n, p.stageOn) })}</span> : null}
               </dd>
               <dt>{t("coop.investor")}</dt>
-              <dd>{p.investor ? <Name i18n={i18n} name={p.investor.name} /> : <span class="unknown">{t("coop.name_not_published")}</span>}</dd>
+              <dd>
+                {p.investor ? <Name i18n={i18n} name={p.investor.name} /> : <span class="unknown">{t("coop.name_not_published")}</span>}
+              </dd>
               <dt>{t("coop.investor_country")}</dt>
               <dd>{p.investorCountry ? countryName(i18n, p.investorCountry) : <span class="unknown">{t("common.unknown")}</span>}</dd>
               <dt>{t("coop.sector")}</dt>
@@ -578,7 +606,12 @@ export function cooperationPages(): Hono<AppEnv> {
             )}
           </section>
         </div>
-        <HistoryTable i18n={i18n} history={p.history} label={(v) => t(STAGE_LABEL[v as keyof typeof STAGE_LABEL] ?? "common.unknown")} caption={t("coop.stage_history")} />
+        <HistoryTable
+          i18n={i18n}
+          history={p.history}
+          label={(v) => t(STAGE_LABEL[v as keyof typeof STAGE_LABEL] ?? "common.unknown")}
+          caption={t("coop.stage_history")}
+        />
         <Sources i18n={i18n} confidence={p.confidence} sources={p.sources} note={p.note} />
       </Layout>,
     );
@@ -617,7 +650,13 @@ export function cooperationPages(): Hono<AppEnv> {
                 {d.endsOn && d.endsOn !== d.startsOn ? ` – ${partialDate(i18n, d.endsOn)}` : ""}
               </dd>
               <dt>{t("coop.head")}</dt>
-              <dd>{d.head ? <Name i18n={i18n} name={d.head.name} /> : <span class="unknown">{d.headNote ?? t("coop.name_not_published")}</span>}</dd>
+              <dd>
+                {d.head ? (
+                  <Name i18n={i18n} name={d.head.name} />
+                ) : (
+                  <span class="unknown">{d.headNote ?? t("coop.name_not_published")}</span>
+                )}
+              </dd>
               <dt>{t("coop.members")}</dt>
               <dd>
                 {d.members.length === 0 ? (

@@ -65,7 +65,10 @@ export async function listPositionRows(db: Executor, personIds?: readonly number
   return q.orderBy("person_id").orderBy("since").orderBy("id").execute();
 }
 
-export async function insertOrganisation(db: Executor, row: Omit<Insertable<OrganisationsTable>, "created_at" | "updated_at">): Promise<number> {
+export async function insertOrganisation(
+  db: Executor,
+  row: Omit<Insertable<OrganisationsTable>, "created_at" | "updated_at">,
+): Promise<number> {
   const now = iso();
   return (
     await db
@@ -106,7 +109,14 @@ export async function updatePerson(db: Executor, id: number, row: Partial<Insert
 export async function replacePositions(
   db: Executor,
   personId: number,
-  rows: { organisation_id: number | null; title: string; since: string | null; until: string | null; confidence: string; sources: string }[],
+  rows: {
+    organisation_id: number | null;
+    title: string;
+    since: string | null;
+    until: string | null;
+    confidence: string;
+    sources: string;
+  }[],
 ): Promise<void> {
   await db.deleteFrom("person_positions").where("person_id", "=", personId).execute();
   if (rows.length > 0)
@@ -137,12 +147,6 @@ export async function listAliasRows(db: Executor, entityType: EntityType, entity
   let q = db.selectFrom("name_aliases").selectAll().where("entity_type", "=", entityType);
   if (entityIds) q = q.where("entity_id", "in", [...entityIds]);
   return q.orderBy("entity_id").orderBy("id").execute();
-}
-
-/** Aliases whose ASCII key contains the query's key (both made by searchKey). */
-export function findAliasesByKey(db: Executor, key: string, limit: number): Promise<AliasRow[]> {
-  const pattern = `%${key.replace(/[%_\\]/g, "")}%`;
-  return db.selectFrom("name_aliases").selectAll().where("search_key", "like", pattern).orderBy("id").limit(limit).execute();
 }
 
 // Ties
@@ -200,6 +204,41 @@ export async function listPartyRows(db: Executor, agreementIds?: readonly number
   return q.orderBy("agreement_id").orderBy("sort_order").orderBy("id").execute();
 }
 
+/** Parties with their organisation's territory, for attributing agreements to partners in one statement. */
+export function listPartyTerritoryRows(db: Executor) {
+  return db
+    .selectFrom("agreement_parties as ap")
+    .innerJoin("organisations as o", "o.id", "ap.organisation_id")
+    .select(["ap.agreement_id", "ap.organisation_id", "o.territory_id"])
+    .orderBy("ap.agreement_id")
+    .execute();
+}
+
+/** Projects with their investor's territory. */
+export function listProjectRowsWithInvestorTerritory(db: Executor) {
+  return db
+    .selectFrom("projects as p")
+    .leftJoin("organisations as o", "o.id", "p.investor_organisation_id")
+    .selectAll("p")
+    .select("o.territory_id as investor_territory_id")
+    .orderBy("p.id")
+    .execute();
+}
+
+/** Aliases matching a key, with the name of the organisation or person they belong to. */
+export function findAliasesWithNames(db: Executor, key: string, limit: number) {
+  const pattern = `%${key.replace(/[%_\\]/g, "")}%`;
+  return db
+    .selectFrom("name_aliases as a")
+    .leftJoin("organisations as o", (j) => j.onRef("o.id", "=", "a.entity_id").on("a.entity_type", "=", "organisation"))
+    .leftJoin("people as p", (j) => j.onRef("p.id", "=", "a.entity_id").on("a.entity_type", "=", "person"))
+    .select(["a.entity_type", "a.entity_id", "a.alias", "a.search_key", "o.name as organisation_name", "p.name as person_name"])
+    .where("a.search_key", "like", pattern)
+    .orderBy("a.id")
+    .limit(limit)
+    .execute();
+}
+
 export async function insertAgreement(db: Executor, row: Omit<Insertable<AgreementsTable>, "created_at" | "updated_at">): Promise<number> {
   const now = iso();
   return (
@@ -241,7 +280,10 @@ export async function listProjectRows(db: Executor, ids?: readonly number[]): Pr
   return q.orderBy("id").execute();
 }
 
-export async function listProjectAgreementRows(db: Executor, filter: { projectIds?: readonly number[]; agreementIds?: readonly number[] } = {}) {
+export async function listProjectAgreementRows(
+  db: Executor,
+  filter: { projectIds?: readonly number[]; agreementIds?: readonly number[] } = {},
+) {
   if (!some(filter.projectIds) || !some(filter.agreementIds)) return [];
   let q = db.selectFrom("project_agreements").selectAll();
   if (filter.projectIds) q = q.where("project_id", "in", [...filter.projectIds]);
@@ -303,7 +345,11 @@ export async function updateProject(db: Executor, id: number, row: Partial<Inser
     .execute();
 }
 
-export async function replaceProjectAgreements(db: Executor, by: { projectId: number } | { agreementId: number }, otherIds: readonly number[]) {
+export async function replaceProjectAgreements(
+  db: Executor,
+  by: { projectId: number } | { agreementId: number },
+  otherIds: readonly number[],
+) {
   const unique = [...new Set(otherIds)];
   if ("projectId" in by) {
     await db.deleteFrom("project_agreements").where("project_id", "=", by.projectId).execute();
@@ -335,7 +381,15 @@ export async function replaceParticipants(db: Executor, projectId: number, rows:
 
 export async function insertHistory(
   db: Executor,
-  row: { entity: HistoryEntity; id: number; from: string | null; to: string; on: string | null; reason: string; actorUserId: number | null },
+  row: {
+    entity: HistoryEntity;
+    id: number;
+    from: string | null;
+    to: string;
+    on: string | null;
+    reason: string;
+    actorUserId: number | null;
+  },
 ): Promise<void> {
   await db
     .insertInto("registry_history")
@@ -403,7 +457,10 @@ export async function listVisitRows(db: Executor, delegationIds: readonly number
     .execute();
 }
 
-export async function listFollowUpRows(db: Executor, filter: { delegationIds?: readonly number[]; dueBy?: string; openOnly?: boolean; ids?: number[] }) {
+export async function listFollowUpRows(
+  db: Executor,
+  filter: { delegationIds?: readonly number[]; dueBy?: string; openOnly?: boolean; ids?: number[] },
+) {
   if (!some(filter.delegationIds) || !some(filter.ids)) return [];
   let q = db.selectFrom("follow_up_actions").selectAll();
   if (filter.delegationIds) q = q.where("delegation_id", "in", [...filter.delegationIds]);
@@ -413,7 +470,10 @@ export async function listFollowUpRows(db: Executor, filter: { delegationIds?: r
   return q.orderBy("due_on").orderBy("id").execute();
 }
 
-export async function insertDelegation(db: Executor, row: Omit<Insertable<DelegationsTable>, "created_at" | "updated_at">): Promise<number> {
+export async function insertDelegation(
+  db: Executor,
+  row: Omit<Insertable<DelegationsTable>, "created_at" | "updated_at">,
+): Promise<number> {
   const now = iso();
   return (
     await db
@@ -550,7 +610,11 @@ export async function countReferences(db: Executor, entity: "organisation" | "pe
   return rows.reduce((s, r) => s + r.length, 0);
 }
 
-export async function existingIds(db: Executor, table: "organisations" | "people" | "agreements" | "projects" | "delegations", ids: readonly number[]) {
+export async function existingIds(
+  db: Executor,
+  table: "organisations" | "people" | "agreements" | "projects" | "delegations",
+  ids: readonly number[],
+) {
   if (ids.length === 0) return new Set<number>();
   const rows = await db
     .selectFrom(table)

@@ -194,7 +194,11 @@ export const Agreement = z.object({
   status: z.enum(AGREEMENT_STATUSES),
   statusOn: z.string().nullable(),
   parties: z.array(
-    z.object({ organisation: OrganisationRef.extend({ territory: TerritoryRef.nullable() }), signatory: PersonRef.nullable(), signatoryNote: z.string().nullable() }),
+    z.object({
+      organisation: OrganisationRef.extend({ territory: TerritoryRef.nullable() }),
+      signatory: PersonRef.nullable(),
+      signatoryNote: z.string().nullable(),
+    }),
   ),
   documents: z.array(z.object({ title: z.string(), url: z.string() })),
   delegationId: z.number().int().nullable(),
@@ -228,7 +232,12 @@ export const Delegation = z.object({
   purpose: OptionalText.nullable(),
   members: z.array(z.object({ person: PersonRef.nullable(), organisation: OrganisationRef.nullable(), note: z.string().nullable() })),
   meetings: z.array(
-    z.object({ on: z.string().nullable(), person: PersonRef.nullable(), organisation: OrganisationRef.nullable(), summary: OptionalText.nullable() }),
+    z.object({
+      on: z.string().nullable(),
+      person: PersonRef.nullable(),
+      organisation: OrganisationRef.nullable(),
+      summary: OptionalText.nullable(),
+    }),
   ),
   visits: z.array(
     z.object({
@@ -381,7 +390,10 @@ export const AgreementInput = z.object({
   status: z.enum(AGREEMENT_STATUSES, "form.choose_one"),
   statusOn: PartialDate.nullable().default(null),
   parties: z.array(PartyInput).max(20).default([]),
-  documents: z.array(z.object({ title: required(300), url: Url })).max(20).default([]),
+  documents: z
+    .array(z.object({ title: required(300), url: Url }))
+    .max(20)
+    .default([]),
   delegationId: Id.nullable().default(null),
   projectIds: z.array(Id).max(100).default([]),
   confidence: Confidence,
@@ -413,7 +425,13 @@ export const DelegationInput = z.object({
   headNote: text(300).nullable().default(null),
   purpose: OptionalTextInput,
   members: z
-    .array(z.object({ personId: Id.nullable().default(null), organisationId: Id.nullable().default(null), note: text(300).nullable().default(null) }))
+    .array(
+      z.object({
+        personId: Id.nullable().default(null),
+        organisationId: Id.nullable().default(null),
+        note: text(300).nullable().default(null),
+      }),
+    )
     .max(100)
     .default([]),
   meetings: z
@@ -455,15 +473,35 @@ export const ProjectInput = z.object({
   /** When the source states the other currency's figure too, it is kept as stated (no rate). */
   capitalKzt: z.number({ error: "form.number_required" }).positive("form.positive").max(1e16, "form.too_large").nullable().default(null),
   capitalUsd: z.number({ error: "form.number_required" }).positive("form.positive").max(1e14, "form.too_large").nullable().default(null),
-  fxKztPerUsd: z.number({ error: "form.number_required" }).positive("form.positive").max(100_000, "form.too_large").nullable().default(null),
+  fxKztPerUsd: z
+    .number({ error: "form.number_required" })
+    .positive("form.positive")
+    .max(100_000, "form.too_large")
+    .nullable()
+    .default(null),
   fxOn: IsoDate.nullable().default(null),
   fxNote: text(500).nullable().default(null),
-  jobsPlanned: z.number({ error: "form.number_required" }).int("coop.whole_number").min(0, "form.not_negative").max(1_000_000, "form.too_large").nullable().default(null),
-  jobsCreated: z.number({ error: "form.number_required" }).int("coop.whole_number").min(0, "form.not_negative").max(1_000_000, "form.too_large").nullable().default(null),
+  jobsPlanned: z
+    .number({ error: "form.number_required" })
+    .int("coop.whole_number")
+    .min(0, "form.not_negative")
+    .max(1_000_000, "form.too_large")
+    .nullable()
+    .default(null),
+  jobsCreated: z
+    .number({ error: "form.number_required" })
+    .int("coop.whole_number")
+    .min(0, "form.not_negative")
+    .max(1_000_000, "form.too_large")
+    .nullable()
+    .default(null),
   stage: z.enum(PROJECT_STAGES, "form.choose_one"),
   stageOn: PartialDate.nullable().default(null),
   agreementIds: z.array(Id).max(100).default([]),
-  participants: z.array(z.object({ organisationId: Id, role: z.enum(PROJECT_ROLES, "form.choose_one") })).max(50).default([]),
+  participants: z
+    .array(z.object({ organisationId: Id, role: z.enum(PROJECT_ROLES, "form.choose_one") }))
+    .max(50)
+    .default([]),
   confidence: Confidence,
   sources: Sources,
   note: text(2000).nullable().default(null),
@@ -477,7 +515,8 @@ export function projectCrossChecks(p: Record<string, unknown>): { path: string[]
   const issues: { path: string[]; message: string }[] = [];
   const empty = (v: unknown) => v === null || v === undefined || v === "";
   if (!empty(p.capitalAmount) && empty(p.capitalCurrency)) issues.push({ path: ["capitalCurrency"], message: "coop.currency_required" });
-  if ((p.siteKind === "zone" || p.siteKind === "plot") && empty(p.siteRef)) issues.push({ path: ["siteRef"], message: "coop.site_ref_required" });
+  if ((p.siteKind === "zone" || p.siteKind === "plot") && empty(p.siteRef))
+    issues.push({ path: ["siteRef"], message: "coop.site_ref_required" });
   if (p.siteKind === "text" && empty(p.siteText)) issues.push({ path: ["siteText"], message: "form.required" });
   if (!empty(p.fxKztPerUsd) && empty(p.fxOn)) issues.push({ path: ["fxOn"], message: "coop.rate_date_required" });
   if (typeof p.jobsCreated === "number" && typeof p.jobsPlanned === "number" && p.jobsCreated > p.jobsPlanned * 10)

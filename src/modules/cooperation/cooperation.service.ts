@@ -10,11 +10,11 @@ import { scriptOf, searchKey } from "./cooperation.names.ts";
 import { canEditRegistry } from "./cooperation.policy.ts";
 import * as repo from "./cooperation.repository.ts";
 import {
+  AGREEMENT_STATUSES,
   type Agreement,
   type AgreementData,
   AgreementInput,
   type AgreementRef,
-  AGREEMENT_STATUSES,
   type Alias,
   ChangeInput,
   type Delegation,
@@ -49,7 +49,7 @@ import {
   type TieData,
   TieInput,
 } from "./cooperation.schemas.ts";
-import { type RegistryStatistics, computeStatistics } from "./cooperation.stats.ts";
+import { computeStatistics, type RegistryStatistics } from "./cooperation.stats.ts";
 
 type LocalTextStored = { kk: string; ru: string; zh: string | null; en: string };
 
@@ -147,7 +147,14 @@ export class CooperationService {
   private history(rows: Awaited<ReturnType<typeof repo.listHistoryRows>>, id: number): HistoryEntry[] {
     return rows
       .filter((h) => h.entity_id === id)
-      .map((h) => ({ from: h.from_value, to: h.to_value, on: h.effective_on, reason: h.reason, by: h.actor, recordedAt: isoOf(h.recorded_at) }));
+      .map((h) => ({
+        from: h.from_value,
+        to: h.to_value,
+        on: h.effective_on,
+        reason: h.reason,
+        by: h.actor,
+        recordedAt: isoOf(h.recorded_at),
+      }));
   }
 
   private aliases(rows: repo.AliasRow[], id: number): Alias[] {
@@ -277,7 +284,10 @@ export class CooperationService {
   private async presentAgreements(rows: repo.AgreementRow[]): Promise<Agreement[]> {
     const ids = rows.map((r) => r.id);
     const parties = await repo.listPartyRows(this.db, ids);
-    const l = await this.lookups(this.db, { orgIds: parties.map((p) => p.organisation_id), personIds: parties.map((p) => p.signatory_person_id) });
+    const l = await this.lookups(this.db, {
+      orgIds: parties.map((p) => p.organisation_id),
+      personIds: parties.map((p) => p.signatory_person_id),
+    });
     const projects = await repo.listProjectsOfAgreements(this.db, ids);
     const history = await repo.listHistoryRows(this.db, "agreement", ids);
     return rows.map((r) => ({
@@ -327,7 +337,9 @@ export class CooperationService {
   private async presentProjects(rows: repo.ProjectRow[]): Promise<Project[]> {
     const ids = rows.map((r) => r.id);
     const participants = await repo.listParticipantRows(this.db, ids);
-    const l = await this.lookups(this.db, { orgIds: [...rows.map((r) => r.investor_organisation_id), ...participants.map((p) => p.organisation_id)] });
+    const l = await this.lookups(this.db, {
+      orgIds: [...rows.map((r) => r.investor_organisation_id), ...participants.map((p) => p.organisation_id)],
+    });
     const agreements = await repo.listAgreementsOfProjects(this.db, ids);
     const history = await repo.listHistoryRows(this.db, "project", ids);
     return rows.map((r) => ({
@@ -409,7 +421,12 @@ export class CooperationService {
         ...visits.map((v) => v.organisation_id),
         ...followUps.map((f) => f.owner_organisation_id),
       ],
-      personIds: [...rows.map((r) => r.head_person_id), ...members.map((m) => m.person_id), ...meetings.map((m) => m.person_id), ...followUps.map((f) => f.owner_person_id)],
+      personIds: [
+        ...rows.map((r) => r.head_person_id),
+        ...members.map((m) => m.person_id),
+        ...meetings.map((m) => m.person_id),
+        ...followUps.map((f) => f.owner_person_id),
+      ],
     });
     const org = (id: number | null) => (id ? this.orgRef(l.orgs.get(id)) : null);
     const person = (id: number | null) => (id ? this.personRef(l.people.get(id)) : null);
@@ -423,7 +440,9 @@ export class CooperationService {
       head: person(r.head_person_id),
       headNote: r.head_note,
       purpose: optional(r.purpose),
-      members: members.filter((m) => m.delegation_id === r.id).map((m) => ({ person: person(m.person_id), organisation: org(m.organisation_id), note: m.note })),
+      members: members
+        .filter((m) => m.delegation_id === r.id)
+        .map((m) => ({ person: person(m.person_id), organisation: org(m.organisation_id), note: m.note })),
       meetings: meetings
         .filter((m) => m.delegation_id === r.id)
         .map((m) => ({ on: m.met_on, person: person(m.person_id), organisation: org(m.organisation_id), summary: optional(m.summary) })),
@@ -511,28 +530,23 @@ export class CooperationService {
     if (onlySlug && partnerRows.length === 0) throw new AppError("territory_not_found");
     const ties = await repo.listTieRows(this.db);
     const agreements = await repo.listAgreementRows(this.db);
-    const parties = await repo.listPartyRows(this.db);
-    const orgs = new Map((await repo.listOrganisationRows(this.db)).map((o) => [o.id, o]));
-    const projects = await repo.listProjectRows(this.db);
+    const parties = await repo.listPartyTerritoryRows(this.db);
+    const projects = await repo.listProjectRowsWithInvestorTerritory(this.db);
     const links = await repo.listProjectAgreementRows(this.db);
     const delegations = await repo.listDelegationRows(this.db);
-    const l: Lookups = { territories: byId, territoryBySlug: new Map(), orgs, people: new Map() };
+    const l: Lookups = { territories: byId, territoryBySlug: new Map(), orgs: new Map(), people: new Map() };
     const partnersOfAgreement = new Map<number, Set<number>>();
     for (const p of parties) {
-      const territoryId = orgs.get(p.organisation_id)?.territory_id;
-      if (territoryId && byId.get(territoryId)?.is_home === 0) {
+      if (p.territory_id && byId.get(p.territory_id)?.is_home === 0) {
         const set = partnersOfAgreement.get(p.agreement_id) ?? new Set<number>();
-        set.add(territoryId);
+        set.add(p.territory_id);
         partnersOfAgreement.set(p.agreement_id, set);
       }
     }
     return partnerRows.map((t) => {
       const agreementIds = new Set(agreements.filter((a) => partnersOfAgreement.get(a.id)?.has(t.id)).map((a) => a.id));
       const projectIds = new Set(links.filter((x) => agreementIds.has(x.agreement_id)).map((x) => x.project_id));
-      for (const p of projects) {
-        const investorTerritory = p.investor_organisation_id ? orgs.get(p.investor_organisation_id)?.territory_id : null;
-        if (investorTerritory === t.id) projectIds.add(p.id);
-      }
+      for (const p of projects) if (p.investor_territory_id === t.id) projectIds.add(p.id);
       return {
         territory: this.territoryRef(t) as TerritoryRef,
         parent: t.parent_id ? this.territoryRef(byId.get(t.parent_id)) : null,
@@ -571,7 +585,12 @@ export class CooperationService {
     const links = await repo.listProjectAgreementRows(this.db);
     const indicatorRows = await repo.listIndicatorRows(this.db);
     const indicatorLinks = await repo.listIndicatorTerritoryRows(this.db);
-    const l: Lookups = { territories: new Map(territories.map((t) => [t.id, t])), territoryBySlug: new Map(), orgs: new Map(), people: new Map() };
+    const l: Lookups = {
+      territories: new Map(territories.map((t) => [t.id, t])),
+      territoryBySlug: new Map(),
+      orgs: new Map(),
+      people: new Map(),
+    };
     return computeStatistics({
       territories: territories.map((t) => ({ id: t.id, isHome: t.is_home === 1, ref: this.territoryRef(t) as TerritoryRef })),
       projects: projects.map((p) => ({
@@ -598,29 +617,39 @@ export class CooperationService {
   async search(query: string, limit = 30): Promise<SearchHit[]> {
     const key = searchKey(query.slice(0, 200));
     if (key.length < 2) return [];
-    const matches = await repo.findAliasesByKey(this.db, key, limit * 4);
+    const matches = await repo.findAliasesWithNames(this.db, key, limit * 4);
     const territories = await repo.listTerritoryRows(this.db);
+    // A territory's own names are matched here; its extra spellings are stored aliases.
     const territoryMatches = new Map<number, string>();
     for (const t of territories) {
-      const name = [t.name_kk, t.name_ru, t.name_zh, t.name_en].find((n) => n && searchKey(n).includes(key));
-      if (name) territoryMatches.set(t.id, name);
+      const names = [t.name_kk, t.name_ru, t.name_zh, t.name_en].filter((n): n is string => !!n && searchKey(n).includes(key));
+      const best = names.sort((a, b) => searchKey(a).length - searchKey(b).length)[0];
+      if (best) territoryMatches.set(t.id, best);
     }
-    for (const m of matches) if (m.entity_type === "territory" && !territoryMatches.has(m.entity_id)) territoryMatches.set(m.entity_id, m.alias);
-    const first = <T extends "organisation" | "person">(type: T) => {
-      const out = new Map<number, string>();
-      for (const m of matches) if (m.entity_type === type && !out.has(m.entity_id)) out.set(m.entity_id, m.alias);
-      return out;
-    };
-    const orgMatches = first("organisation");
-    const personMatches = first("person");
-    const orgs = await repo.listOrganisationRows(this.db, [...orgMatches.keys()]);
-    const people = await repo.listPersonRows(this.db, [...personMatches.keys()]);
     const hits: SearchHit[] = [];
+    const seen = new Set<string>();
+    for (const m of matches) {
+      if (m.entity_type === "territory" && !territoryMatches.has(m.entity_id)) territoryMatches.set(m.entity_id, m.alias);
+    }
     for (const t of territories)
       if (territoryMatches.has(t.id))
-        hits.push({ type: "territory", id: t.id, slug: t.slug, name: (this.territoryRef(t) as TerritoryRef).name, matched: territoryMatches.get(t.id) ?? "" });
-    for (const o of orgs) hits.push({ type: "organisation", id: o.id, slug: null, name: local(o.name), matched: orgMatches.get(o.id) ?? "" });
-    for (const p of people) hits.push({ type: "person", id: p.id, slug: null, name: local(p.name), matched: personMatches.get(p.id) ?? "" });
+        hits.push({
+          type: "territory",
+          id: t.id,
+          slug: t.slug,
+          name: (this.territoryRef(t) as TerritoryRef).name,
+          matched: territoryMatches.get(t.id) ?? "",
+        });
+    for (const m of matches) {
+      const id = `${m.entity_type}:${m.entity_id}`;
+      if (seen.has(id)) continue;
+      if (m.entity_type === "organisation" && m.organisation_name)
+        hits.push({ type: "organisation", id: m.entity_id, slug: null, name: local(m.organisation_name), matched: m.alias });
+      else if (m.entity_type === "person" && m.person_name)
+        hits.push({ type: "person", id: m.entity_id, slug: null, name: local(m.person_name), matched: m.alias });
+      else continue;
+      seen.add(id);
+    }
     return hits.slice(0, limit);
   }
 
@@ -634,11 +663,11 @@ export class CooperationService {
     const until = untilDate.toISOString().slice(0, 10);
     const todayIso = day.toISOString().slice(0, 10);
     const rows = await repo.listFollowUpRows(this.db, { openOnly: true, dueBy: until });
-    const delegations = await repo.listDelegationRows(
-      this.db,
-      [...new Set(rows.map((r) => r.delegation_id))],
-    );
-    const l = await this.lookups(this.db, { orgIds: rows.map((r) => r.owner_organisation_id), personIds: rows.map((r) => r.owner_person_id) });
+    const delegations = await repo.listDelegationRows(this.db, [...new Set(rows.map((r) => r.delegation_id))]);
+    const l = await this.lookups(this.db, {
+      orgIds: rows.map((r) => r.owner_organisation_id),
+      personIds: rows.map((r) => r.owner_person_id),
+    });
     const titles = new Map(delegations.map((d) => [d.id, local(d.title)]));
     return {
       until,
@@ -687,7 +716,10 @@ export class CooperationService {
   private validate<S extends z.ZodType>(schema: S, input: unknown, extra: { path: string[]; message: string }[] = []): z.output<S> {
     const parsed = schema.safeParse(input);
     if (parsed.success && extra.length === 0) return parsed.data;
-    const issues = [...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }))), ...extra];
+    const issues = [
+      ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }))),
+      ...extra,
+    ];
     const details: Record<string, string> = {};
     for (const i of issues) details[i.path.join(".") || "_"] ??= i.message.includes(".") ? i.message : "form.invalid";
     throw new AppError("validation_failed", details);
@@ -816,7 +848,12 @@ export class CooperationService {
           sources: JSON.stringify(p.sources),
         })),
       );
-      await repo.replaceAliases(trx, "person", personId, this.aliasRows([data.name.kk, data.name.ru, data.name.zh, data.name.en, data.nameOriginal], data.aliases));
+      await repo.replaceAliases(
+        trx,
+        "person",
+        personId,
+        this.aliasRows([data.name.kk, data.name.ru, data.name.zh, data.name.en, data.nameOriginal], data.aliases),
+      );
       return personId;
     });
     return this.getPerson(savedId);
@@ -868,7 +905,11 @@ export class CooperationService {
     if (id !== undefined) await this.existing("agreements", id);
     const raw = (input ?? {}) as Record<string, unknown>;
     const partyCount = Array.isArray(raw.parties) ? raw.parties.length : 0;
-    const data: AgreementData = this.validate(AgreementInput, input, partyCount < 2 ? [{ path: ["parties"], message: "coop.parties_min_two" }] : []);
+    const data: AgreementData = this.validate(
+      AgreementInput,
+      input,
+      partyCount < 2 ? [{ path: ["parties"], message: "coop.parties_min_two" }] : [],
+    );
     const savedId = await this.db.transaction().execute(async (trx) => {
       const l = await this.lookups(trx, {});
       const errors = await this.references(trx, [
@@ -929,7 +970,11 @@ export class CooperationService {
       await repo.replaceParties(
         trx,
         agreementId,
-        data.parties.map((p) => ({ organisation_id: p.organisationId, signatory_person_id: p.signatoryPersonId, signatory_note: p.signatoryNote })),
+        data.parties.map((p) => ({
+          organisation_id: p.organisationId,
+          signatory_person_id: p.signatoryPersonId,
+          signatory_note: p.signatoryNote,
+        })),
       );
       await repo.replaceProjectAgreements(trx, { agreementId }, data.projectIds);
       return agreementId;
@@ -947,7 +992,15 @@ export class CooperationService {
       if (!row) throw new AppError("not_found");
       if (row.status === data.to) throw new AppError("validation_failed", { to: "coop.same_value" });
       await repo.updateAgreement(trx, id, { status: data.to, status_on: data.on });
-      await repo.insertHistory(trx, { entity: "agreement", id, from: row.status, to: data.to, on: data.on, reason: data.reason, actorUserId: actor.id || null });
+      await repo.insertHistory(trx, {
+        entity: "agreement",
+        id,
+        from: row.status,
+        to: data.to,
+        on: data.on,
+        reason: data.reason,
+        actorUserId: actor.id || null,
+      });
     });
     return this.getAgreement(id);
   }
@@ -979,7 +1032,8 @@ export class CooperationService {
       if (fromId !== null && fromId === toId) errors.toSlug = "coop.tie_same_territory";
       if (data.startsOn && data.endsOn && data.endsOn < data.startsOn) errors.endsOn = "coop.ends_before_start";
       data.visits.forEach((v, i) => {
-        if (v.organisationId === null && !storeOptional(v.description)) errors[`visits.${i}.description`] ??= "coop.visit_needs_description";
+        if (v.organisationId === null && !storeOptional(v.description))
+          errors[`visits.${i}.description`] ??= "coop.visit_needs_description";
       });
       this.fail(errors);
       const row = {
@@ -1000,8 +1054,17 @@ export class CooperationService {
       if (id !== undefined) await repo.updateDelegation(trx, id, row);
       await repo.replaceDelegationParts(trx, delegationId, {
         members: data.members.map((m) => ({ person_id: m.personId, organisation_id: m.organisationId, note: m.note })),
-        meetings: data.meetings.map((m) => ({ met_on: m.on, person_id: m.personId, organisation_id: m.organisationId, summary: storeOptional(m.summary) })),
-        visits: data.visits.map((v) => ({ organisation_id: v.organisationId, description: storeOptional(v.description), sector: v.sector })),
+        meetings: data.meetings.map((m) => ({
+          met_on: m.on,
+          person_id: m.personId,
+          organisation_id: m.organisationId,
+          summary: storeOptional(m.summary),
+        })),
+        visits: data.visits.map((v) => ({
+          organisation_id: v.organisationId,
+          description: storeOptional(v.description),
+          sector: v.sector,
+        })),
         followUps: data.followUps.map((f) => ({
           description: f.description,
           owner_person_id: f.ownerPersonId,
@@ -1020,7 +1083,15 @@ export class CooperationService {
   /** Capital in KZT and USD: a figure the source states is kept; the other is converted at the stated rate. */
   private capital(data: ProjectData) {
     if (data.capitalAmount === null || data.capitalCurrency === null)
-      return { capital_amount: null, capital_currency: null, capital_kzt: null, capital_usd: null, fx_kzt_per_usd: null, fx_on: null, fx_note: data.fxNote };
+      return {
+        capital_amount: null,
+        capital_currency: null,
+        capital_kzt: null,
+        capital_usd: null,
+        fx_kzt_per_usd: null,
+        fx_on: null,
+        fx_note: data.fxNote,
+      };
     const rate = data.fxKztPerUsd;
     let kzt = data.capitalCurrency === "KZT" ? data.capitalAmount : data.capitalKzt;
     let usd = data.capitalCurrency === "USD" ? data.capitalAmount : data.capitalUsd;
@@ -1039,25 +1110,40 @@ export class CooperationService {
     };
   }
 
+  /** A zone or plot a project names must exist in the catalogue. */
+  private async siteIssues(kind: unknown, ref: unknown): Promise<{ path: string[]; message: string }[]> {
+    if (typeof ref !== "string" || !ref.trim() || ref.length > 100) return [];
+    if (kind === "zone" && !(await this.sites.zoneIdOf(ref.trim()))) return [{ path: ["siteRef"], message: "coop.zone_unknown" }];
+    if (kind === "plot") {
+      try {
+        await this.sites.getPlot(ref.trim());
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status !== 404) throw error;
+        return [{ path: ["siteRef"], message: "coop.plot_unknown" }];
+      }
+    }
+    return [];
+  }
+
   async saveProject(actor: Actor, input: unknown, id?: number, options: { reason?: string } = {}): Promise<Project> {
     this.authorize(actor);
     if (id !== undefined) await this.existing("projects", id);
-    const data: ProjectData = this.validate(ProjectInput, input, projectCrossChecks((input ?? {}) as Record<string, unknown>));
+    const raw = (input ?? {}) as Record<string, unknown>;
+    // The catalogue is checked through its service, before the write transaction (SQLite has one writer),
+    // and together with the schema, so a form shows every problem at once.
+    const data: ProjectData = this.validate(ProjectInput, input, [
+      ...projectCrossChecks(raw),
+      ...(await this.siteIssues(raw.siteKind, raw.siteRef)),
+    ]);
     const errors = await this.references(this.db, [
       { field: "investorOrganisationId", table: "organisations", id: data.investorOrganisationId },
       ...data.agreementIds.map((a, i) => ({ field: `agreementIds.${i}`, table: "agreements" as const, id: a })),
-      ...data.participants.map((p, i) => ({ field: `participants.${i}.organisationId`, table: "organisations" as const, id: p.organisationId })),
+      ...data.participants.map((p, i) => ({
+        field: `participants.${i}.organisationId`,
+        table: "organisations" as const,
+        id: p.organisationId,
+      })),
     ]);
-    // The catalogue is checked through its service, outside the write transaction (SQLite has one writer).
-    if (data.siteKind === "zone" && data.siteRef && !(await this.sites.zoneIdOf(data.siteRef))) errors.siteRef = "coop.zone_unknown";
-    if (data.siteKind === "plot" && data.siteRef) {
-      try {
-        await this.sites.getPlot(data.siteRef);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.status !== 404) throw error;
-        errors.siteRef = "coop.plot_unknown";
-      }
-    }
     const savedId = await this.db.transaction().execute(async (trx) => {
       const l = await this.lookups(trx, {});
       const territoryId = this.territoryIdOf(l, data.territorySlug, "territorySlug", errors);
@@ -1130,7 +1216,15 @@ export class CooperationService {
       if (!row) throw new AppError("not_found");
       if (row.stage === data.to) throw new AppError("validation_failed", { to: "coop.same_value" });
       await repo.updateProject(trx, id, { stage: data.to, stage_on: data.on });
-      await repo.insertHistory(trx, { entity: "project", id, from: row.stage, to: data.to, on: data.on, reason: data.reason, actorUserId: actor.id || null });
+      await repo.insertHistory(trx, {
+        entity: "project",
+        id,
+        from: row.stage,
+        to: data.to,
+        on: data.on,
+        reason: data.reason,
+        actorUserId: actor.id || null,
+      });
     });
     return this.getProject(id);
   }
@@ -1172,10 +1266,22 @@ export class CooperationService {
   }
 
   /** Deletes a record; an organisation or person still referenced elsewhere is refused with a message. */
-  async remove(actor: Actor, type: "organisation" | "person" | "tie" | "agreement" | "delegation" | "project" | "indicator", id: number): Promise<void> {
+  async remove(
+    actor: Actor,
+    type: "organisation" | "person" | "tie" | "agreement" | "delegation" | "project" | "indicator",
+    id: number,
+  ): Promise<void> {
     this.authorize(actor);
     const table: repo.RegistryTable = (
-      { organisation: "organisations", person: "people", tie: "territory_ties", agreement: "agreements", delegation: "delegations", project: "projects", indicator: "indicators" } as const
+      {
+        organisation: "organisations",
+        person: "people",
+        tie: "territory_ties",
+        agreement: "agreements",
+        delegation: "delegations",
+        project: "projects",
+        indicator: "indicators",
+      } as const
     )[type];
     await this.db.transaction().execute(async (trx) => {
       if ((type === "organisation" || type === "person") && (await repo.countReferences(trx, type, id)) > 0)

@@ -20,6 +20,8 @@ interface Cell {
 interface Table {
   headers: string[];
   rows: Cell[][];
+  /** Columns only the CSV carries (long source lists). */
+  csvOnly?: number[];
 }
 
 const bn = (v: number) => Math.round((v / 1e9) * 100) / 100;
@@ -51,7 +53,14 @@ function totalsHeaders(i18n: I18n): string[] {
 }
 
 function totalsCells(i18n: I18n, r: Totals): Cell[] {
-  return [num(i18n, r.projects, 0), num(i18n, bn(r.capitalKzt)), num(i18n, mn(r.capitalUsd), 1), num(i18n, r.unknownCapital, 0), num(i18n, r.jobsPlanned, 0), num(i18n, r.jobsCreated, 0)];
+  return [
+    num(i18n, r.projects, 0),
+    num(i18n, bn(r.capitalKzt)),
+    num(i18n, mn(r.capitalUsd), 1),
+    num(i18n, r.unknownCapital, 0),
+    num(i18n, r.jobsPlanned, 0),
+    num(i18n, r.jobsCreated, 0),
+  ];
 }
 
 /** One data set as a table; the chart, the page's table and the CSV are all drawn from it. */
@@ -59,18 +68,27 @@ export function datasetTable(i18n: I18n, stats: RegistryStatistics, dataset: Dat
   const t = i18n.t;
   switch (dataset) {
     case "projects-by-stage":
-      return { headers: [t("coop.stage"), t("coop.col_projects")], rows: stats.projectsByStage.map((r) => [text(t(STAGE_LABEL[r.stage])), num(i18n, r.count, 0)]) };
+      return {
+        headers: [t("coop.stage"), t("coop.col_projects")],
+        rows: stats.projectsByStage.map((r) => [text(t(STAGE_LABEL[r.stage])), num(i18n, r.count, 0)]),
+      };
     case "agreements-by-status":
       return {
         headers: [t("coop.status"), t("coop.col_agreements")],
         rows: stats.agreementsByStatus.map((r) => [text(t(AGREEMENT_STATUS_LABEL[r.status])), num(i18n, r.count, 0)]),
       };
     case "capital-by-country":
-      return { headers: [t("coop.investor_country"), ...totalsHeaders(i18n)], rows: stats.byCountry.map((r) => [text(countryLabel(i18n, r.country)), ...totalsCells(i18n, r)]) };
+      return {
+        headers: [t("coop.investor_country"), ...totalsHeaders(i18n)],
+        rows: stats.byCountry.map((r) => [text(countryLabel(i18n, r.country)), ...totalsCells(i18n, r)]),
+      };
     case "capital-by-territory":
       return {
         headers: [t("coop.location"), ...totalsHeaders(i18n)],
-        rows: stats.byTerritory.map((r) => [text(r.territory ? i18n.pick(r.territory.name).text : t("coop.not_stated")), ...totalsCells(i18n, r)]),
+        rows: stats.byTerritory.map((r) => [
+          text(r.territory ? i18n.pick(r.territory.name).text : t("coop.not_stated")),
+          ...totalsCells(i18n, r),
+        ]),
       };
     case "conversion":
       return {
@@ -91,29 +109,34 @@ export function datasetTable(i18n: I18n, stats: RegistryStatistics, dataset: Dat
       };
     case "indicators":
       return {
-        headers: [t("coop.col_indicator"), t("coop.col_period"), t("coop.col_value"), t("coop.col_basis"), t("coop.col_confidence"), t("coop.sources")],
+        headers: [
+          t("coop.col_indicator"),
+          t("coop.col_period"),
+          t("coop.col_value"),
+          t("coop.col_basis"),
+          t("coop.col_confidence"),
+          t("coop.sources"),
+        ],
         rows: stats.indicators.map((r) => [
           text(i18n.pick(r.name).text),
           text(r.period),
           { display: indicatorValue(i18n, r), raw: r.value },
           text(t(BASIS_LABEL[r.basis])),
-          text(r.confidence),
+          { display: t(CONFIDENCE_LABEL[r.confidence as keyof typeof CONFIDENCE_LABEL] ?? "confidence.unverified"), raw: r.confidence },
           text(r.sources.join(" ")),
         ]),
+        csvOnly: [5],
       };
   }
 }
 
 const DataTable: FC<{ table: Table; caption: string; id: string }> = ({ table, caption, id }) => (
-  <div class="table-wrap">
+  // Focusable, so a wide table can be scrolled from the keyboard (axe: scrollable-region-focusable).
+  <section class="table-wrap" tabindex={0} aria-label={caption}>
     <table data-table={id}>
       <caption>{caption}</caption>
       <thead>
-        <tr>
-          {table.headers.map((h) => (
-            <th scope="col">{h}</th>
-          ))}
-        </tr>
+        <tr>{table.headers.map((h, i) => (table.csvOnly?.includes(i) ? null : <th scope="col">{h}</th>))}</tr>
       </thead>
       <tbody>
         {table.rows.length === 0 ? (
@@ -123,13 +146,19 @@ const DataTable: FC<{ table: Table; caption: string; id: string }> = ({ table, c
         ) : (
           table.rows.map((row) => (
             <tr>
-              {row.map((cell, i) => (i === 0 ? <th scope="row">{cell.display}</th> : <td class={typeof cell.raw === "number" ? "num" : undefined}>{cell.display}</td>))}
+              {row.map((cell, i) =>
+                table.csvOnly?.includes(i) ? null : i === 0 ? (
+                  <th scope="row">{cell.display}</th>
+                ) : (
+                  <td class={typeof cell.raw === "number" ? "num" : undefined}>{cell.display}</td>
+                ),
+              )}
             </tr>
           ))
         )}
       </tbody>
     </table>
-  </div>
+  </section>
 );
 
 /** Bars from a table: the first column labels, one numeric column the value. */
@@ -147,6 +176,15 @@ export function datasetCsv(table: Table): string {
   const lines = [table.headers.map((h) => cell(text(h))).join(","), ...table.rows.map((r) => r.map(cell).join(","))];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
+
+const CONFIDENCE_LABEL = {
+  verified: "confidence.verified",
+  "single-source": "confidence.single_source",
+  "article-only": "confidence.article_only",
+  conflicting: "confidence.conflicting",
+  estimated: "confidence.estimated",
+  unverified: "confidence.unverified",
+} as const;
 
 const CHART_TITLE = {
   "projects-by-stage": "coop.chart_projects_by_stage",
@@ -191,6 +229,7 @@ const Figure: FC<{ ctx: PageContext; stats: RegistryStatistics; dataset: Dataset
       table={<DataTable table={table} caption={title} id={dataset} />}
       csvHref={href(ctx, `/statistics/${dataset}.csv`)}
       csvLabel={i18n.t("coop.download_csv")}
+      stacked={table.headers.length - (table.csvOnly?.length ?? 0) > 3}
       note={
         dataset === "indicators" ? (
           <>
@@ -228,7 +267,12 @@ export function statisticsPages(): Hono<AppEnv> {
     const t = ctx.i18n.t;
     return render(
       c,
-      <Layout ctx={ctx} title={t("coop.statistics_title")} description={t("coop.statistics_lead")} crumbs={[{ label: t("coop.statistics_title") }]}>
+      <Layout
+        ctx={ctx}
+        title={t("coop.statistics_title")}
+        description={t("coop.statistics_lead")}
+        crumbs={[{ label: t("coop.statistics_title") }]}
+      >
         <PageHeader
           title={t("coop.statistics_title")}
           lead={t("coop.statistics_lead")}

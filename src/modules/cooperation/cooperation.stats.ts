@@ -96,9 +96,7 @@ export function computeStatistics(input: StatsInput): RegistryStatistics {
   const liveIds = new Set(live.map((p) => p.id));
   const conversion: ConversionRow[] = [];
   for (const t of input.territories.filter((x) => !x.isHome)) {
-    const agreementIds = new Set(
-      input.parties.filter((p) => orgTerritory.get(p.organisationId) === t.id).map((p) => p.agreementId),
-    );
+    const agreementIds = new Set(input.parties.filter((p) => orgTerritory.get(p.organisationId) === t.id).map((p) => p.agreementId));
     const agreements = input.agreements.filter((a) => agreementIds.has(a.id));
     if (agreements.length === 0) continue;
     const links = input.links.filter((l) => agreementIds.has(l.agreementId) && liveIds.has(l.projectId));
@@ -123,5 +121,12 @@ export function computeStatistics(input: StatsInput): RegistryStatistics {
 }
 
 /** The data sets the statistics page draws, each downloadable as CSV beside its chart. */
-export const DATASETS = ["projects-by-stage", "agreements-by-status", "capital-by-country", "capital-by-territory", "conversion", "indicators"] as const;
+export const DATASETS = [
+  "projects-by-stage",
+  "agreements-by-status",
+  "capital-by-country",
+  "capital-by-territory",
+  "conversion",
+  "indicators",
+] as const;
 export type Dataset = (typeof DATASETS)[number];

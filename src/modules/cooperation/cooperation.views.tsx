@@ -70,10 +70,11 @@ export const UNIT_LABEL: Record<Indicator["unit"], MessageKey> = {
   count: "coop.unit.count",
   pct: "coop.unit.pct",
 };
-export const SITE_KIND_LABEL = { zone: "coop.site_kind.zone", plot: "coop.site_kind.plot", text: "coop.site_kind.text" } as const satisfies Record<
-  string,
-  MessageKey
->;
+export const SITE_KIND_LABEL = {
+  zone: "coop.site_kind.zone",
+  plot: "coop.site_kind.plot",
+  text: "coop.site_kind.text",
+} as const satisfies Record<string, MessageKey>;
 
 /** Stage or status as a coloured pill, reusing the catalogue's status colours where they fit. */
 const PILL: Record<string, string> = {
@@ -109,11 +110,21 @@ export const Name: FC<{ i18n: I18n; name: LocalText }> = ({ i18n, name }) => {
 export function pickOptional(i18n: I18n, t: OptionalText | null): { text: string; lang: string } | null {
   if (!t) return null;
   const order: ("kk" | "ru" | "zh" | "en")[] =
-    i18n.locale === "zh" ? ["zh", "en", "ru", "kk"] : i18n.locale === "en" ? ["en", "ru", "kk", "zh"] : i18n.locale === "ru" ? ["ru", "en", "kk", "zh"] : ["kk", "ru", "en", "zh"];
+    i18n.locale === "zh"
+      ? ["zh", "en", "ru", "kk"]
+      : i18n.locale === "en"
+        ? ["en", "ru", "kk", "zh"]
+        : i18n.locale === "ru"
+          ? ["ru", "en", "kk", "zh"]
+          : ["kk", "ru", "en", "zh"];
   const tags = { kk: "kk", ru: "ru", zh: "zh-Hans", en: "en" } as const;
   for (const l of order) {
     const v = t[l];
-    if (v) return { text: l === "kk" ? i18n.script(v) : v, lang: l === order[0] ? i18n.tag : l === "kk" && i18n.locale === "kk-latn" ? i18n.tag : tags[l] };
+    if (v)
+      return {
+        text: l === "kk" ? i18n.script(v) : v,
+        lang: l === order[0] ? i18n.tag : l === "kk" && i18n.locale === "kk-latn" ? i18n.tag : tags[l],
+      };
   }
   return null;
 }
@@ -131,7 +142,9 @@ export function partialDate(i18n: I18n, value: string | null): string {
   if (!m) return String(y);
   const tag = i18n.locale === "kk-latn" ? "kk" : i18n.tag;
   const date = new Date(Date.UTC(y ?? 2000, m - 1, d ?? 1));
-  const options: Intl.DateTimeFormatOptions = d ? { dateStyle: "long", timeZone: "UTC" } : { year: "numeric", month: "long", timeZone: "UTC" };
+  const options: Intl.DateTimeFormatOptions = d
+    ? { dateStyle: "long", timeZone: "UTC" }
+    : { year: "numeric", month: "long", timeZone: "UTC" };
   return i18n.script(new Intl.DateTimeFormat(tag, options).format(date));
 }
 
@@ -149,7 +162,12 @@ export function indicatorValue(i18n: I18n, ind: Pick<Indicator, "unit" | "value"
 const isUrl = (s: string) => /^https?:\/\/\S+$/.test(s.split(" ")[0] ?? "");
 
 /** "Says who?": the confidence label and every source, links where they are URLs. */
-export const Sources: FC<{ i18n: I18n; confidence: string; sources: string[]; note?: string | null }> = ({ i18n, confidence, sources, note }) => (
+export const Sources: FC<{ i18n: I18n; confidence: string; sources: string[]; note?: string | null }> = ({
+  i18n,
+  confidence,
+  sources,
+  note,
+}) => (
   <section class="panel sources" aria-label={i18n.t("coop.sources")}>
     <h2>{i18n.t("coop.sources")}</h2>
     <p>

@@ -219,7 +219,17 @@ const BOOLEAN_WORDS: Record<"kk" | "ru" | "zh" | "en", [string, string]> = {
   en: ["yes", "no"],
 };
 
+const wordCache = new Map<string, string>();
 export function booleanWord(value: boolean, locale: string): string {
+  const cacheKey = `${locale}:${value}`;
+  const cached = wordCache.get(cacheKey);
+  if (cached) return cached;
+  const word = booleanWordOf(value, locale);
+  wordCache.set(cacheKey, word);
+  return word;
+}
+
+function booleanWordOf(value: boolean, locale: string): string {
   const source = locale === "kk-latn" ? "kk" : (locale as keyof typeof BOOLEAN_WORDS);
   const words = BOOLEAN_WORDS[source] ?? BOOLEAN_WORDS.en;
   const word = value ? words[0] : words[1];
@@ -328,123 +338,103 @@ const UTILITY_PARTS = new Map<string, [Utility, Detail]>(
   UTILITIES.flatMap((u) => DETAILS.map((d): [string, [Utility, Detail]] => [`utilities.${u}.${d}`, [u, d]])),
 );
 
-/** A parsed row (field key → value) to the shape of PlotInput / PremisesInput; empty cells are left out. */
-export function unflatten(kind: SheetKind, flat: Flat): Flat {
-  const out: Flat = {};
-  let utilities: Partial<Record<Utility, Record<string, unknown>>> | null = null;
-  for (const key in flat) {
-    const value = flat[key];
-    if (value === null || value === undefined) continue;
+/** A row being parsed into the shape of PlotInput / PremisesInput; empty cells are simply not set. */
+export class RecordBuilder {
+  private readonly out: Flat = {};
+  private utilities: Partial<Record<Utility, Record<string, unknown>>> | null = null;
+
+  set(key: string, value: unknown): void {
     const parts = UTILITY_PARTS.get(key);
     if (!parts) {
-      out[key] = value;
-      continue;
+      this.out[key] = value;
+      return;
     }
-    utilities ??= {};
-    const detail = utilities[parts[0]] ?? {};
+    this.utilities ??= {};
+    const detail = this.utilities[parts[0]] ?? {};
     detail[parts[1]] = value;
-    utilities[parts[0]] = detail;
+    this.utilities[parts[0]] = detail;
   }
-  if (kind === "plots") {
-    // In the schema's order, so the stored JSON is the same whatever the column order.
-    const details: Flat = {};
-    if (utilities) for (const u of UTILITIES) if (utilities[u]) details[u] = utilities[u];
-    out.utilities = details;
-  }
-  return out;
-}
 
-function plotField(p: Plot, key: string): unknown {
-  if (key.startsWith("utilities.")) {
-    const [, utility = "", detail = ""] = key.split(".");
-    const d = p.infrastructure.details[utility as Utility] as UtilityDetail | undefined;
-    return d ? d[detail as Detail] : null;
-  }
-  switch (key) {
-    case "code":
-      return p.code;
-    case "zoneSlug":
-      return p.zone?.slug ?? null;
-    case "territorySlug":
-      return p.territory.slug;
-    case "cadastralNumber":
-      return p.cadastralNumber;
-    case "areaHa":
-      return p.areaHa;
-    case "landCategory":
-      return p.landCategory;
-    case "permittedUse":
-      return p.permittedUse;
-    case "status":
-      return p.status;
-    case "reservedUntil":
-      return p.reservedUntil;
-    case "reservedFor":
-      return p.reservedFor;
-    case "priceAmount":
-      return p.price?.amount ?? null;
-    case "priceCurrency":
-      return p.price?.currency ?? null;
-    case "priceUnit":
-      return p.price?.unit ?? null;
-    case "lat":
-      return p.location?.lat ?? null;
-    case "lon":
-      return p.location?.lon ?? null;
-    case "powerKw":
-      return p.infrastructure.powerKw;
-    case "powerKv":
-      return p.infrastructure.powerKv;
-    case "gasM3h":
-      return p.infrastructure.gasM3h;
-    case "waterM3d":
-      return p.infrastructure.waterM3d;
-    case "sewageM3d":
-      return p.infrastructure.sewageM3d;
-    case "heatGcalh":
-      return p.infrastructure.heatGcalh;
-    case "railSiding":
-      return p.infrastructure.railSiding;
-    case "roadAccess":
-      return p.infrastructure.roadAccess;
-    case "distRailKm":
-      return p.distances.railKm;
-    case "distAirportKm":
-      return p.distances.airportKm;
-    case "distBorderKm":
-      return p.distances.borderKm;
-    case "distCentreKm":
-      return p.distances.centreKm;
-    case "notes":
-      return p.notes;
-    case "illustrative":
-      return p.illustrative;
-    default:
-      return null;
+  build(kind: SheetKind): Flat {
+    if (kind === "plots") {
+      // In the schema's order, so the stored JSON is the same whatever the column order.
+      const details: Flat = {};
+      if (this.utilities) for (const u of UTILITIES) if (this.utilities[u]) details[u] = this.utilities[u];
+      this.out.utilities = details;
+    }
+    return this.out;
   }
 }
 
-function premisesField(p: Premises, key: string): unknown {
-  switch (key) {
-    case "zoneSlug":
-      return p.zone?.slug ?? null;
-    case "territorySlug":
-      return p.territory.slug;
-    case "lat":
-      return p.location?.lat ?? null;
-    case "lon":
-      return p.location?.lon ?? null;
-    default:
-      return (p as unknown as Record<string, unknown>)[key] ?? null;
-  }
-}
+type Getter<T> = (record: T) => unknown;
+
+const PLOT_GETTERS: Record<string, Getter<Plot>> = {
+  code: (p) => p.code,
+  zoneSlug: (p) => p.zone?.slug ?? null,
+  territorySlug: (p) => p.territory.slug,
+  cadastralNumber: (p) => p.cadastralNumber,
+  areaHa: (p) => p.areaHa,
+  landCategory: (p) => p.landCategory,
+  permittedUse: (p) => p.permittedUse,
+  status: (p) => p.status,
+  reservedUntil: (p) => p.reservedUntil,
+  reservedFor: (p) => p.reservedFor,
+  priceAmount: (p) => p.price?.amount ?? null,
+  priceCurrency: (p) => p.price?.currency ?? null,
+  priceUnit: (p) => p.price?.unit ?? null,
+  lat: (p) => p.location?.lat ?? null,
+  lon: (p) => p.location?.lon ?? null,
+  powerKw: (p) => p.infrastructure.powerKw,
+  powerKv: (p) => p.infrastructure.powerKv,
+  gasM3h: (p) => p.infrastructure.gasM3h,
+  waterM3d: (p) => p.infrastructure.waterM3d,
+  sewageM3d: (p) => p.infrastructure.sewageM3d,
+  heatGcalh: (p) => p.infrastructure.heatGcalh,
+  railSiding: (p) => p.infrastructure.railSiding,
+  roadAccess: (p) => p.infrastructure.roadAccess,
+  distRailKm: (p) => p.distances.railKm,
+  distAirportKm: (p) => p.distances.airportKm,
+  distBorderKm: (p) => p.distances.borderKm,
+  distCentreKm: (p) => p.distances.centreKm,
+  notes: (p) => p.notes,
+  illustrative: (p) => p.illustrative,
+};
+for (const [key, [utility, detail]] of UTILITY_PARTS)
+  PLOT_GETTERS[key] = (p) => (p.infrastructure.details[utility] as UtilityDetail | undefined)?.[detail] ?? null;
+
+const PREMISES_GETTERS: Record<string, Getter<Premises>> = {
+  code: (p) => p.code,
+  zoneSlug: (p) => p.zone?.slug ?? null,
+  plotCode: (p) => p.plotCode,
+  territorySlug: (p) => p.territory.slug,
+  kind: (p) => p.kind,
+  floorAreaM2: (p) => p.floorAreaM2,
+  ceilingM: (p) => p.ceilingM,
+  floorLoadTM2: (p) => p.floorLoadTM2,
+  craneT: (p) => p.craneT,
+  powerKw: (p) => p.powerKw,
+  status: (p) => p.status,
+  priceKztM2Month: (p) => p.priceKztM2Month,
+  lat: (p) => p.location?.lat ?? null,
+  lon: (p) => p.location?.lon ?? null,
+  notes: (p) => p.notes,
+  illustrative: (p) => p.illustrative,
+};
+
+const none = () => null;
+const getters = {
+  plots: PLOT_COLUMNS.map((c) => PLOT_GETTERS[c.key] ?? none),
+  premises: PREMISES_COLUMNS.map((c) => PREMISES_GETTERS[c.key] ?? none),
+};
 
 /** A record as the cells of one spreadsheet row, in column order. Dates stay text so they read back as written. */
 export function recordCells(kind: SheetKind, record: Plot | Premises, locale: string): CellValue[] {
-  return columnsOf(kind).map((column) => {
-    const value = kind === "plots" ? plotField(record as Plot, column.key) : premisesField(record as Premises, column.key);
+  const yes = booleanWord(true, locale);
+  const no = booleanWord(false, locale);
+  return (getters[kind] as Getter<Plot | Premises>[]).map((get) => {
+    const value = get(record);
     if (value === null || value === undefined) return null;
-    if (typeof value === "boolean") return booleanWord(value, locale);
+    if (typeof value === "boolean") return value ? yes : no;
     if (typeof value === "number") return value;
     return String(value);
   });

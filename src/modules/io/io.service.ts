@@ -15,7 +15,7 @@ import {
 } from "../sites/sites.schemas.ts";
 import type { SitesService } from "../sites/sites.service.ts";
 import type { TerritoriesService } from "../territories/territories.service.ts";
-import { type ColumnDef, columnsOf, headerMap, headerOf, normalizeHeader, parseCell, type SheetKind, unflatten } from "./io.columns.ts";
+import { type ColumnDef, columnsOf, headerMap, headerOf, normalizeHeader, parseCell, RecordBuilder, type SheetKind } from "./io.columns.ts";
 import { centreOf, parseZones, type ZoneDraft } from "./io.geojson.ts";
 import { ReadError, readCsv, readXlsx, type SheetRow } from "./io.read.ts";
 import {
@@ -201,18 +201,12 @@ export class IoService {
           push({ row: null, column: null, message: "io.err.limit_rows", values: { max: this.limits.maxRows } });
           return report;
         }
-        const flat: Record<string, unknown> = {};
+        const record = new RecordBuilder();
         let bad = false;
-        for (const [index, cell] of row.cells.entries()) {
+        for (let index = 0; index < columns.length; index++) {
           const column = columns[index];
-          if (!column) {
-            if (cell !== null && (headerText[index] ?? "") === "") {
-              push({ row: row.number, column: columnLetter(index), message: "io.err.column_unknown" });
-              bad = true;
-            }
-            continue;
-          }
-          const parsed = parseCell(column, cell);
+          if (!column) continue;
+          const parsed = parseCell(column, row.cells[index] ?? null);
           if ("problem" in parsed) {
             push({
               row: row.number,
@@ -221,16 +215,21 @@ export class IoService {
               values: parsed.problem.values,
             });
             bad = true;
-          } else flat[column.key] = parsed.value;
-        }
-        for (const [index, column] of columns.entries()) {
-          if (column?.required && column.key in flat && flat[column.key] === null) {
+          } else if (parsed.value !== null) record.set(column.key, parsed.value);
+          else if (column.required) {
             push({ row: row.number, column: headerText[index] ?? column.key, message: "form.required" });
             bad = true;
           }
         }
+        // Data under a column without a header would be lost silently.
+        for (let index = 0; index < row.cells.length; index++) {
+          if (row.cells[index] !== null && !columns[index] && (headerText[index] ?? "") === "") {
+            push({ row: row.number, column: columnLetter(index), message: "io.err.column_unknown" });
+            bad = true;
+          }
+        }
         if (bad) continue;
-        const result = schema.safeParse(unflatten(kind, flat));
+        const result = schema.safeParse(record.build(kind));
         if (!result.success) {
           const seen = new Set<string>();
           for (const issue of result.error.issues) {

@@ -16,6 +16,7 @@ import type { Actor } from "../accounts/accounts.policy.ts";
 import { type CellValue, columnsOf, headerMap, headerOf, normalizeHeader } from "./io.columns.ts";
 import { DEFAULT_LIMITS, type ImportIssue, type ImportKind, type ImportReport } from "./io.schemas.ts";
 import { IoService, ioServiceOf } from "./io.service.ts";
+import { readCsv, type SheetRow } from "./io.read.ts";
 import { csvLine } from "./io.write.ts";
 
 const ADMIN: Actor = { id: 0, role: "admin", organisationId: null };
@@ -119,6 +120,25 @@ describe("spreadsheet columns", () => {
         }
         assert.equal(headerMap(kind).get(normalizeHeader(column.key))?.key, column.key);
       }
+    }
+  });
+
+  it("reads CSV with semicolons, quoted line breaks and doubled quotes, numbering rows as a spreadsheet does", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "jibek-csv-"));
+    try {
+      const file = path.join(dir, "a.csv");
+      writeFileSync(file, '\uFEFFcode;notes\r\nA;"two\r\nlines"\r\n\r\nB;"say ""hi""; ok"\nC;\n');
+      const rows: SheetRow[] = [];
+      for await (const row of readCsv(file)) rows.push(row);
+      assert.deepEqual(rows, [
+        { number: 1, cells: ["code", "notes"] },
+        { number: 2, cells: ["A", "two\r\nlines"] },
+        { number: 3, cells: [null] },
+        { number: 4, cells: ["B", 'say "hi"; ok'] },
+        { number: 5, cells: ["C", null] },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -7,7 +7,7 @@ import { requirePermission } from "../../http/middleware/roles.ts";
 import { pageContext, render } from "../../http/render.ts";
 import { LOCALE_NAME } from "../../i18n/locales.ts";
 import { storeUpload } from "../../lib/uploads.ts";
-import { type AdminSection, AdminMenu } from "../../views/admin-menu.tsx";
+import { AdminMenu, type AdminSection } from "../../views/admin-menu.tsx";
 import { PageHeader, Pagination } from "../../views/components.tsx";
 import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
@@ -30,13 +30,19 @@ import { entityCatalog } from "./news.service.ts";
 // The admin menu has no news entry yet (the lead adds it); until then no entry is marked current.
 const MENU_CURRENT = "news" as AdminSection;
 
-const COMMENT_STATUS_LABEL: Record<CommentStatus, "news.comment_status_pending" | "news.comment_status_approved" | "news.comment_status_rejected" | "news.comment_status_spam"> = {
+const COMMENT_STATUS_LABEL: Record<
+  CommentStatus,
+  "news.comment_status_pending" | "news.comment_status_approved" | "news.comment_status_rejected" | "news.comment_status_spam"
+> = {
   pending: "news.comment_status_pending",
   approved: "news.comment_status_approved",
   rejected: "news.comment_status_rejected",
   spam: "news.comment_status_spam",
 };
-const TRANSITION_LABEL: Record<ArticleStatus, "news.to_draft" | "news.to_in_review" | "news.to_scheduled" | "news.to_published" | "news.to_archived"> = {
+const TRANSITION_LABEL: Record<
+  ArticleStatus,
+  "news.to_draft" | "news.to_in_review" | "news.to_scheduled" | "news.to_published" | "news.to_archived"
+> = {
   draft: "news.to_draft",
   in_review: "news.to_in_review",
   scheduled: "news.to_scheduled",
@@ -54,7 +60,14 @@ function isAdmin(c: Context<AppEnv>): boolean {
   return c.get("session")?.user.role === "admin";
 }
 
-function adminLayout(c: Context<AppEnv>, ctx: PageContext, title: string, crumbs: { label: string; href?: string }[], body: Child, status: 200 | 422 = 200) {
+function adminLayout(
+  c: Context<AppEnv>,
+  ctx: PageContext,
+  title: string,
+  crumbs: { label: string; href?: string }[],
+  body: Child,
+  status: 200 | 422 = 200,
+) {
   const t = ctx.i18n.t;
   return render(
     c,
@@ -114,15 +127,15 @@ function inputFrom(body: Record<string, string>): Record<string, unknown> {
   };
 }
 
-const TextInput: FC<{ ctx: PageContext; name: string; label: string; value: string; error?: string | undefined; hint?: string; readonly?: boolean }> = ({
-  ctx,
-  name,
-  label,
-  value,
-  error,
-  hint,
-  readonly,
-}) => {
+const TextInput: FC<{
+  ctx: PageContext;
+  name: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  hint?: string;
+  readonly?: boolean;
+}> = ({ ctx, name, label, value, error, hint, readonly }) => {
   const id = `f-${name.replace(/\./g, "-")}`;
   return (
     <div class={error ? "field field-invalid" : "field"}>
@@ -150,13 +163,13 @@ const TextInput: FC<{ ctx: PageContext; name: string; label: string; value: stri
   );
 };
 
-const ArticleForm: FC<{ ctx: PageContext; mode: "create" | "update"; values: Record<string, string>; errors: Record<string, string>; hasCover: boolean }> = ({
-  ctx,
-  mode,
-  values,
-  errors,
-  hasCover,
-}) => {
+const ArticleForm: FC<{
+  ctx: PageContext;
+  mode: "create" | "update";
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  hasCover: boolean;
+}> = ({ ctx, mode, values, errors, hasCover }) => {
   const t = ctx.i18n.t;
   const action = mode === "create" ? href(ctx, "/admin/news/new") : href(ctx, `/admin/news/${values.slug}/edit`);
   const e = (k: string) => errors[k];
@@ -172,7 +185,15 @@ const ArticleForm: FC<{ ctx: PageContext; mode: "create" | "update"; values: Rec
       <fieldset class="panel">
         <legend>{t("news.story")}</legend>
         <div class="form-grid">
-          <TextInput ctx={ctx} name="slug" label={t("news.slug")} value={values.slug ?? ""} error={e("slug")} hint={t("news.slug_hint")} readonly={mode === "update"} />
+          <TextInput
+            ctx={ctx}
+            name="slug"
+            label={t("news.slug")}
+            value={values.slug ?? ""}
+            error={e("slug")}
+            hint={t("news.slug_hint")}
+            readonly={mode === "update"}
+          />
           <div class={e("originalLocale") ? "field field-invalid" : "field"}>
             <label for="f-originalLocale">{t("news.original_language")}</label>
             {e("originalLocale") ? <p class="field-error">{ctx.i18n.tx(e("originalLocale") ?? "")}</p> : null}
@@ -185,7 +206,14 @@ const ArticleForm: FC<{ ctx: PageContext; mode: "create" | "update"; values: Rec
             </select>
           </div>
           <TextInput ctx={ctx} name="authorName" label={t("news.author")} value={values.authorName ?? ""} error={e("authorName")} />
-          <TextInput ctx={ctx} name="tags" label={t("news.tags")} value={values.tags ?? ""} error={e("tags") ?? e("tags.0")} hint={t("news.tags_hint")} />
+          <TextInput
+            ctx={ctx}
+            name="tags"
+            label={t("news.tags")}
+            value={values.tags ?? ""}
+            error={e("tags") ?? e("tags.0")}
+            hint={t("news.tags_hint")}
+          />
         </div>
         <div class="form-grid">
           <div class={e("cover") ? "field field-invalid" : "field"}>
@@ -210,7 +238,13 @@ const ArticleForm: FC<{ ctx: PageContext; mode: "create" | "update"; values: Rec
             {t(LANGUAGE_LABEL[l])} · {LOCALE_NAME[l]}
           </legend>
           <p class="hint">{t("news.language_hint")}</p>
-          <TextInput ctx={ctx} name={`${l}.title`} label={t("news.field_title")} value={values[`${l}.title`] ?? ""} error={e(`${l}.title`)} />
+          <TextInput
+            ctx={ctx}
+            name={`${l}.title`}
+            label={t("news.field_title")}
+            value={values[`${l}.title`] ?? ""}
+            error={e(`${l}.title`)}
+          />
           <TextInput ctx={ctx} name={`${l}.lead`} label={t("news.field_lead")} value={values[`${l}.lead`] ?? ""} error={e(`${l}.lead`)} />
           <div class={e(`${l}.body`) ? "field field-invalid" : "field"}>
             <label for={`f-${l}-body`}>{t("news.field_body")}</label>
@@ -220,7 +254,13 @@ const ArticleForm: FC<{ ctx: PageContext; mode: "create" | "update"; values: Rec
               {values[`${l}.body`] ?? ""}
             </textarea>
           </div>
-          <TextInput ctx={ctx} name={`${l}.coverAlt`} label={t("news.cover_alt")} value={values[`${l}.coverAlt`] ?? ""} error={e(`${l}.coverAlt`)} />
+          <TextInput
+            ctx={ctx}
+            name={`${l}.coverAlt`}
+            label={t("news.cover_alt")}
+            value={values[`${l}.coverAlt`] ?? ""}
+            error={e(`${l}.coverAlt`)}
+          />
         </fieldset>
       ))}
       <p>
@@ -430,7 +470,12 @@ export function newsAdminPages(): Hono<AppEnv> {
           </table>
         </div>
         <p class="hint">{t("news.languages_legend")}</p>
-        <Pagination i18n={i18n} page={list.page} pages={list.pages} baseHref={status ? `${href(ctx, "/admin/news")}?status=${status}` : href(ctx, "/admin/news")} />
+        <Pagination
+          i18n={i18n}
+          page={list.page}
+          pages={list.pages}
+          baseHref={status ? `${href(ctx, "/admin/news")}?status=${status}` : href(ctx, "/admin/news")}
+        />
         <form method="post" action={href(ctx, "/admin/news/reindex")} class="inline-form">
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           <button type="submit" class="button button-quiet button-small">
@@ -441,7 +486,13 @@ export function newsAdminPages(): Hono<AppEnv> {
     );
   });
 
-  const editPage = async (c: Context<AppEnv>, mode: "create" | "update", values: Record<string, string>, errors: Record<string, string>, status: 200 | 422 = 200) => {
+  const editPage = async (
+    c: Context<AppEnv>,
+    mode: "create" | "update",
+    values: Record<string, string>,
+    errors: Record<string, string>,
+    status: 200 | 422 = 200,
+  ) => {
     const ctx = pageContext(c);
     const t = ctx.i18n.t;
     const who = actor(c);
@@ -479,7 +530,12 @@ export function newsAdminPages(): Hono<AppEnv> {
   app.get("/:locale/admin/news/new", (c) => {
     if (!canNews(actor(c), "news:write")) throw new AppError("forbidden");
     const session = c.get("session");
-    return editPage(c, "create", { originalLocale: c.get("locale") === "kk-latn" ? "kk" : c.get("locale"), authorName: session?.user.displayName ?? "" }, {});
+    return editPage(
+      c,
+      "create",
+      { originalLocale: c.get("locale") === "kk-latn" ? "kk" : c.get("locale"), authorName: session?.user.displayName ?? "" },
+      {},
+    );
   });
 
   app.post("/:locale/admin/news/new", async (c) => {
@@ -491,11 +547,14 @@ export function newsAdminPages(): Hono<AppEnv> {
     if (cover && "rejected" in cover) return editPage(c, "create", values, { cover: cover.rejected }, 422);
     try {
       const services = c.get("services");
-      const article = await services.news.create(who, inputFrom(values), cover, await entityCatalog(services), { requestId: c.get("requestId") });
+      const article = await services.news.create(who, inputFrom(values), cover, await entityCatalog(services), {
+        requestId: c.get("requestId"),
+      });
       setFlash(c, "success", "news.saved");
       return c.redirect(href(pageContext(c), `/admin/news/${article.slug}/edit`), 303);
     } catch (error) {
-      if (error instanceof AppError && error.code === "validation_failed") return editPage(c, "create", values, (error.details ?? {}) as Record<string, string>, 422);
+      if (error instanceof AppError && error.code === "validation_failed")
+        return editPage(c, "create", values, (error.details ?? {}) as Record<string, string>, 422);
       throw error;
     }
   });
@@ -534,7 +593,13 @@ export function newsAdminPages(): Hono<AppEnv> {
             <ol class="comment-list">
               {queue.items.map((cm) => (
                 <li class="comment moderation-item" id={`comment-${cm.id}`}>
-                  <input type="checkbox" name="ids" value={String(cm.id)} id={`pick-${cm.id}`} aria-label={t("news.pick_comment", { name: cm.name })} />
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={String(cm.id)}
+                    id={`pick-${cm.id}`}
+                    aria-label={t("news.pick_comment", { name: cm.name })}
+                  />
                   <div>
                     <p class="comment-meta">
                       <strong class="comment-author">{cm.name}</strong>
@@ -604,7 +669,9 @@ export function newsAdminPages(): Hono<AppEnv> {
     }
     const back = `${href(pageContext(c), "/admin/news/comments")}${c.req.query("status") ? `?status=${encodeURIComponent(c.req.query("status") ?? "")}` : ""}`;
     try {
-      const n = await c.get("services").news.moderate(who, { ids: ids.filter((i) => Number.isInteger(i) && i > 0), action }, { requestId: c.get("requestId") });
+      const n = await c
+        .get("services")
+        .news.moderate(who, { ids: ids.filter((i) => Number.isInteger(i) && i > 0), action }, { requestId: c.get("requestId") });
       setFlash(c, "success", "news.moderated", { count: n });
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
@@ -655,7 +722,8 @@ export function newsAdminPages(): Hono<AppEnv> {
       setFlash(c, "success", "news.saved");
       return c.redirect(href(pageContext(c), `/admin/news/${slug}/edit`), 303);
     } catch (error) {
-      if (error instanceof AppError && error.code === "validation_failed") return editPage(c, "update", values, (error.details ?? {}) as Record<string, string>, 422);
+      if (error instanceof AppError && error.code === "validation_failed")
+        return editPage(c, "update", values, (error.details ?? {}) as Record<string, string>, 422);
       throw error;
     }
   });
@@ -675,7 +743,15 @@ export function newsAdminPages(): Hono<AppEnv> {
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
       const detail = Object.values(error.details ?? {})[0];
-      setFlash(c, "error", detail === "news.publish_at_future" ? "news.publish_at_future" : detail === "news.transition_invalid" ? "news.transition_invalid" : "form.choose_one");
+      setFlash(
+        c,
+        "error",
+        detail === "news.publish_at_future"
+          ? "news.publish_at_future"
+          : detail === "news.transition_invalid"
+            ? "news.transition_invalid"
+            : "form.choose_one",
+      );
     }
     return c.redirect(href(pageContext(c), `/admin/news/${slug}/edit`), 303);
   });

@@ -34,7 +34,12 @@ const ArticleBody = z.object({
   originalLocale: z.enum(["kk", "ru", "zh", "en"]),
   authorName: z.string(),
   tags: z.array(z.string()),
-  translations: z.object({ kk: TranslationInput.nullable(), ru: TranslationInput.nullable(), zh: TranslationInput.nullable(), en: TranslationInput.nullable() }),
+  translations: z.object({
+    kk: TranslationInput.nullable(),
+    ru: TranslationInput.nullable(),
+    zh: TranslationInput.nullable(),
+    en: TranslationInput.nullable(),
+  }),
   illustrative: z.boolean().default(false),
 });
 const ArticleUpdateBody = ArticleBody.omit({ slug: true }).extend({
@@ -52,7 +57,12 @@ export function newsApi(app: Hono<AppEnv>, api: ApiRegistry): void {
   // Not under /{locale}/…: registered here because the API's routes come before the locale middleware.
   app.get("/sitemap.xml", async (c) => {
     const services = c.get("services");
-    const [territories, zones, stories] = await Promise.all([services.territories.list(), services.sites.listZones(), services.news.sitemap()]);
+    const [territories, zones, agreements, stories] = await Promise.all([
+      services.territories.list(),
+      services.sites.listZones(),
+      services.cooperation.listAgreements(),
+      services.news.sitemap(),
+    ]);
     const pages: SitemapPage[] = [
       { path: "" },
       { path: "/territories" },
@@ -62,6 +72,9 @@ export function newsApi(app: Hono<AppEnv>, api: ApiRegistry): void {
       { path: "/plots" },
       { path: "/premises" },
       { path: "/map" },
+      { path: "/partners" },
+      { path: "/statistics" },
+      ...agreements.map((a) => ({ path: `/agreements/${a.id}` })),
       { path: "/news" },
       ...stories.map((s) => ({ path: `/news/${s.slug}`, lastmod: s.updatedAt })),
     ];
@@ -74,7 +87,7 @@ export function newsApi(app: Hono<AppEnv>, api: ApiRegistry): void {
     const name = c.req.param("name");
     if (!isStoredName(name)) throw new AppError("file_not_found");
     const cover = await c.get("services").news.findCover(name);
-    if (!cover || !cover.contentType.startsWith("image/")) throw new AppError("file_not_found");
+    if (!cover?.contentType.startsWith("image/")) throw new AppError("file_not_found");
     const bytes = await readFile(path.join(c.get("config").storageDir, name)).catch(() => null);
     if (!bytes) throw new AppError("file_not_found");
     c.header("Content-Type", cover.contentType);
@@ -105,7 +118,10 @@ export function newsApi(app: Hono<AppEnv>, api: ApiRegistry): void {
       summary: "Site-wide search over stories and the registry, ranked, in any script",
       tags: ["news"],
       access: "public",
-      query: z.object({ q: z.string().max(200).default("").describe("Words in any language or script"), page: z.coerce.number().int().min(1).max(500).default(1) }),
+      query: z.object({
+        q: z.string().max(200).default("").describe("Words in any language or script"),
+        page: z.coerce.number().int().min(1).max(500).default(1),
+      }),
       response: Page(SearchHit),
     },
     async (c, { query }) => c.get("services").news.search(query.q, query.page),

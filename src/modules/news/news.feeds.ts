@@ -7,11 +7,14 @@ import { pickTranslation } from "./news.service.ts";
 /** RSS 2.0, Atom 1.0 and the sitemap, written by hand: small, escaped, and valid XML whatever the text holds. */
 
 // XML 1.0 forbids most control characters and unpaired surrogates; a stored story may contain them.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlEscape(text: string): string {
   return text
-    .replace(INVALID_XML, "")
+    .replace(CONTROL, "")
+    .replace(LONE_SURROGATE, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -94,7 +97,7 @@ export function atomXml(ctx: FeedContext, articles: Article[]): string {
       "</entry>",
     ].join("");
   });
-  const latest = articles.reduce((m, a) => (a.updatedAt > m ? a.updatedAt : m), new Date(0).toISOString());
+  const latest = new Date(Math.max(0, ...articles.map((a) => Date.parse(a.updatedAt)))).toISOString();
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${LOCALE_TAG[ctx.locale]}">`,

@@ -13,6 +13,7 @@ const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 
 md.validateLink = (url: string) => {
   // markdown-it hands the URL after entity decoding; strip controls and spaces a browser would ignore.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   const clean = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
   return SAFE_URL.test(clean);
 };
@@ -54,7 +55,8 @@ export function markdownToText(source: string): string {
   const tokens = md.parse(source, {});
   const out: string[] = [];
   for (const t of tokens) {
-    if (t.type === "inline") out.push((t.children ?? []).map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : "")).join(""));
+    if (t.type === "inline")
+      out.push((t.children ?? []).map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : "")).join(""));
   }
   return out.join("\n").trim();
 }

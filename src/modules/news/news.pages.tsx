@@ -16,7 +16,15 @@ import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
 import { atomXml, rssXml } from "./news.feeds.ts";
 import { renderMarkdown } from "./news.markdown.ts";
-import { type Article, type ArticleSummary, NEWS_LOCALES, NewsListQuery, type NewsLocale, type PublicComment, SLUG } from "./news.schemas.ts";
+import {
+  type Article,
+  type ArticleSummary,
+  NEWS_LOCALES,
+  NewsListQuery,
+  type NewsLocale,
+  type PublicComment,
+  SLUG,
+} from "./news.schemas.ts";
 import { commentFormToken, type LocalizedText, newsLocaleOf, pickTranslation } from "./news.service.ts";
 
 export const NEWS_CSS = STATIC_FILES.find((f) => f.name === "news.css")?.url ?? ASSETS.css;
@@ -42,7 +50,8 @@ function urlLocaleFor(reader: Locale, lang: NewsLocale): Locale {
 }
 
 /** Crawlers, link previewers and monitors: their requests are not readers. */
-const BOT = /bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|embedly|quora link|whatsapp|telegram|vkshare|preview|monitor|pingdom|curl\/|wget|python-requests|httpclient|go-http-client/i;
+const BOT =
+  /bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|embedly|quora link|whatsapp|telegram|vkshare|preview|monitor|pingdom|curl\/|wget|python-requests|httpclient|go-http-client/i;
 
 /** Whether a GET is a person reading: not HEAD, not a prefetch or prerender, not a known bot. */
 export function isReaderRequest(c: Context<AppEnv>): boolean {
@@ -112,7 +121,9 @@ export const StoryCard: FC<{ ctx: PageContext; story: ArticleSummary; heading?: 
         <a href={href(ctx, `/news/${story.slug}`)}>{title}</a>
       </H>
       <p lang={shownLang === i18n.tag ? undefined : shownLang}>{lead}</p>
-      {missing ? <p class="news-missing-note">{i18n.t("news.only_in", { language: i18n.t(LANGUAGE_LABEL[story.originalLocale]) })}</p> : null}
+      {missing ? (
+        <p class="news-missing-note">{i18n.t("news.only_in", { language: i18n.t(LANGUAGE_LABEL[story.originalLocale]) })}</p>
+      ) : null}
       <p class="news-meta">
         <Counters i18n={i18n} views={story.views} comments={story.comments} />
       </p>
@@ -149,7 +160,12 @@ const Share: FC<{ ctx: PageContext; url: string; title: string; lead: string; qr
       <ul class="share-links">
         {shareTargets(ctx.i18n, url, title).map((s) => (
           <li>
-            <a class={`share share-${s.key}`} href={s.url} rel="noopener noreferrer nofollow" target={s.key === "email" ? undefined : "_blank"}>
+            <a
+              class={`share share-${s.key}`}
+              href={s.url}
+              rel="noopener noreferrer nofollow"
+              target={s.key === "email" ? undefined : "_blank"}
+            >
               {s.label}
             </a>
           </li>
@@ -177,7 +193,12 @@ export interface CommentFormState {
   errors: Record<string, string>;
 }
 
-const CommentForm: FC<{ ctx: PageContext; slug: string; token: string; state: CommentFormState | null }> = ({ ctx, slug, token, state }) => {
+const CommentForm: FC<{ ctx: PageContext; slug: string; token: string; state: CommentFormState | null }> = ({
+  ctx,
+  slug,
+  token,
+  state,
+}) => {
   const { i18n } = ctx;
   const t = i18n.t;
   const v = state?.values ?? {};
@@ -282,8 +303,7 @@ const Comments: FC<{ ctx: PageContext; comments: PublicComment[]; count: number 
           {comments.map((c) => (
             <li class="comment" id={`comment-${c.id}`}>
               <p class="comment-meta">
-                <strong class="comment-author">{c.name}</strong> ·{" "}
-                <time datetime={c.createdAt}>{i18n.dateTime(c.createdAt)}</time>
+                <strong class="comment-author">{c.name}</strong> · <time datetime={c.createdAt}>{i18n.dateTime(c.createdAt)}</time>
               </p>
               <div class="comment-body">
                 {c.body.split(/\n{2,}/).map((para) => (
@@ -299,15 +319,15 @@ const Comments: FC<{ ctx: PageContext; comments: PublicComment[]; count: number 
 };
 
 /** Open Graph and Twitter card tags (the Layout has no head slot yet: see docs/decisions/011-news.md). */
-const SocialMeta: FC<{ ctx: PageContext; url: string; title: string; description: string; image: string | null; alt: string | null; published: string | null }> = ({
-  ctx,
-  url,
-  title,
-  description,
-  image,
-  alt,
-  published,
-}) => (
+const SocialMeta: FC<{
+  ctx: PageContext;
+  url: string;
+  title: string;
+  description: string;
+  image: string | null;
+  alt: string | null;
+  published: string | null;
+}> = ({ ctx, url, title, description, image, alt, published }) => (
   <div hidden class="social-meta">
     <meta property="og:type" content="article" />
     <meta property="og:site_name" content={ctx.i18n.t("site.name")} />
@@ -513,7 +533,13 @@ export function newsPages(): Hono<AppEnv> {
     app.get(`/:locale/news/${kind}.xml`, async (c) => {
       const ctx = pageContext(c);
       const articles = await c.get("services").news.feed(30);
-      const feedCtx = { origin: ctx.publicUrl, locale: ctx.locale, i18n: ctx.i18n, title: `${ctx.i18n.t("site.name")} · ${ctx.i18n.t("news.title")}`, description: ctx.i18n.t("news.lead") };
+      const feedCtx = {
+        origin: ctx.publicUrl,
+        locale: ctx.locale,
+        i18n: ctx.i18n,
+        title: `${ctx.i18n.t("site.name")} · ${ctx.i18n.t("news.title")}`,
+        description: ctx.i18n.t("news.lead"),
+      };
       c.header("Content-Type", kind === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
       c.header("Cache-Control", "public, max-age=300");
       return c.body(kind === "rss" ? rssXml(feedCtx, articles) : atomXml(feedCtx, articles));
@@ -547,7 +573,7 @@ export function newsPages(): Hono<AppEnv> {
             </p>
           }
         />
-        <form method="get" action={href(ctx, "/search")} class="news-search" role="search">
+        <form method="get" action={href(ctx, "/search")} class="news-search">
           <label for="news-q" class="visually-hidden">
             {t("news.search_label")}
           </label>
@@ -581,7 +607,10 @@ export function newsPages(): Hono<AppEnv> {
                 ) : null}
                 {tags.map((tg) => (
                   <li>
-                    <a href={`${href(ctx, "/news")}?tag=${encodeURIComponent(tg.tag)}`} aria-current={tg.tag === query.tag ? "page" : undefined}>
+                    <a
+                      href={`${href(ctx, "/news")}?tag=${encodeURIComponent(tg.tag)}`}
+                      aria-current={tg.tag === query.tag ? "page" : undefined}
+                    >
                       #{i18n.script(tg.tag)} <span class="muted">{i18n.number(tg.count)}</span>
                     </a>
                   </li>
@@ -626,10 +655,14 @@ export function newsPages(): Hono<AppEnv> {
     const result = q.trim() ? await c.get("services").news.search(q, page) : null;
     return render(
       c,
-      <Layout ctx={ctx} title={q ? t("news.search_results_for", { q }) : t("news.search_title")} crumbs={[{ label: t("news.search_title") }]}>
+      <Layout
+        ctx={ctx}
+        title={q ? t("news.search_results_for", { q }) : t("news.search_title")}
+        crumbs={[{ label: t("news.search_title") }]}
+      >
         <link rel="stylesheet" href={NEWS_CSS} />
         <PageHeader title={t("news.search_title")} lead={t("news.search_lead")} />
-        <form method="get" action={href(ctx, "/search")} class="news-search" role="search">
+        <form method="get" action={href(ctx, "/search")} class="news-search">
           <label for="search-q" class="visually-hidden">
             {t("news.search_label")}
           </label>
@@ -654,7 +687,11 @@ export function newsPages(): Hono<AppEnv> {
                     <li class="search-hit">
                       <p class="search-type">{t(SEARCH_TYPE_LABEL[hit.type] ?? "news.search_type_article")}</p>
                       <h2>
-                        <a href={href(ctx, hit.path)}>{hit.type === "article" ? localized(i18n, hit.title).text : title}</a>
+                        {hit.path ? (
+                          <a href={href(ctx, hit.path)}>{hit.type === "article" ? localized(i18n, hit.title).text : title}</a>
+                        ) : (
+                          title
+                        )}
                       </h2>
                       {summary ? <p>{summary}</p> : null}
                       {hit.publishedAt && hit.type === "article" ? (
@@ -667,7 +704,12 @@ export function newsPages(): Hono<AppEnv> {
                 })}
               </ol>
             )}
-            <Pagination i18n={i18n} page={result.page} pages={result.pages} baseHref={`${href(ctx, "/search")}?q=${encodeURIComponent(q)}`} />
+            <Pagination
+              i18n={i18n}
+              page={result.page}
+              pages={result.pages}
+              baseHref={`${href(ctx, "/search")}?q=${encodeURIComponent(q)}`}
+            />
           </>
         ) : null}
       </Layout>,

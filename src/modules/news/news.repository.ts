@@ -51,7 +51,10 @@ export async function findArticleRow(db: Executor, slug: string): Promise<Articl
   return row ? (normalise(row) as ArticleRow) : undefined;
 }
 
-export async function findArticleId(db: Executor, slug: string): Promise<{ id: number; status: string; publish_at: string | Date | null } | undefined> {
+export async function findArticleId(
+  db: Executor,
+  slug: string,
+): Promise<{ id: number; status: string; publish_at: string | Date | null } | undefined> {
   return db.selectFrom("news_articles").select(["id", "status", "publish_at"]).where("slug", "=", slug).executeTakeFirst();
 }
 
@@ -70,7 +73,9 @@ export async function listArticleRows(db: Executor, f: ArticleListFilter): Promi
   if (f.status) q = q.where("a.status", "=", f.status);
   if (f.tag) {
     const tag = f.tag;
-    q = q.where((eb) => eb.exists(eb.selectFrom("news_article_tags as t").whereRef("t.article_id", "=", "a.id").where("t.tag", "=", tag).select("t.tag")));
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom("news_article_tags as t").whereRef("t.article_id", "=", "a.id").where("t.tag", "=", tag).select("t.tag")),
+    );
   }
   const rows = await q
     .orderBy(sql`coalesce(a.published_at, a.publish_at, a.updated_at)`, "desc")
@@ -158,6 +163,16 @@ export async function listRevisions(db: Executor, articleId: number): Promise<Re
  * the increment, so concurrent requests can neither lose an increment nor count a visitor twice.
  */
 export async function recordView(db: Executor, articleId: number, day: string, visitor: string): Promise<boolean> {
+  // A returning reader (most requests) costs one read and no write lock; a race between two first
+  // views of the same reader still ends at the primary key below.
+  const seen = await db
+    .selectFrom("news_views")
+    .select("day")
+    .where("article_id", "=", articleId)
+    .where("day", "=", day)
+    .where("visitor", "=", visitor)
+    .executeTakeFirst();
+  if (seen) return false;
   const insert = async (trx: Executor) => {
     const r = await trx
       .insertInto("news_views")
@@ -291,7 +306,14 @@ export async function replaceSuggestions(db: Executor, articleId: number, rows: 
   if (fresh.length > 0) await db.insertInto("news_entity_links").values(fresh).execute();
 }
 
-export async function setLinkStatus(db: Executor, articleId: number, type: string, key: string, status: string, at: string): Promise<number> {
+export async function setLinkStatus(
+  db: Executor,
+  articleId: number,
+  type: string,
+  key: string,
+  status: string,
+  at: string,
+): Promise<number> {
   const r = await db
     .updateTable("news_entity_links")
     .set({ status, updated_at: at })
@@ -370,14 +392,19 @@ export async function upsertSearchDocument(db: Executor, doc: Insertable<SearchD
 }
 
 export async function deleteSearchDocument(db: Executor, type: string, key: string): Promise<void> {
-  const existing = await db.selectFrom("search_documents").select("id").where("doc_type", "=", type).where("doc_key", "=", key).executeTakeFirst();
+  const existing = await db
+    .selectFrom("search_documents")
+    .select("id")
+    .where("doc_type", "=", type)
+    .where("doc_key", "=", key)
+    .executeTakeFirst();
   if (!existing) return;
   if (!isPostgres(db)) await sql`delete from search_fts where rowid = ${existing.id}`.execute(db);
   await db.deleteFrom("search_documents").where("id", "=", existing.id).execute();
 }
 
-export async function searchDocumentKeys(db: Executor, type: string): Promise<string[]> {
-  return (await db.selectFrom("search_documents").select("doc_key").where("doc_type", "=", type).execute()).map((r) => r.doc_key);
+export async function searchDocumentsOfType(db: Executor, type: string) {
+  return db.selectFrom("search_documents").select(["doc_key", "title", "path", "terms_title"]).where("doc_type", "=", type).execute();
 }
 
 /**
@@ -387,7 +414,13 @@ export async function searchDocumentKeys(db: Executor, type: string): Promise<st
 export async function searchDocuments(db: Executor, groups: string[][], now: string, limit: number, offset: number): Promise<SearchRow[]> {
   if (groups.length === 0) return [];
   if (isPostgres(db)) {
-    const alt = (a: string) => (a.includes(" ") ? `(${a.split(" ").map((p) => `${p}:*`).join(" & ")})` : `${a}:*`);
+    const alt = (a: string) =>
+      a.includes(" ")
+        ? `(${a
+            .split(" ")
+            .map((p) => `${p}:*`)
+            .join(" & ")})`
+        : `${a}:*`;
     const query = groups.map((g) => `(${g.map(alt).join(" | ")})`).join(" & ");
     const r = await sql<SearchRow>`
       select d.id, d.doc_type, d.doc_key, d.title, d.summary, d.path, d.published_at, d.updated_at,
@@ -398,7 +431,13 @@ export async function searchDocuments(db: Executor, groups: string[][], now: str
       limit ${limit} offset ${offset}`.execute(db);
     return r.rows;
   }
-  const alt = (a: string) => (a.includes(" ") ? `(${a.split(" ").map((p) => `"${p}"*`).join(" AND ")})` : `"${a}"*`);
+  const alt = (a: string) =>
+    a.includes(" ")
+      ? `(${a
+          .split(" ")
+          .map((p) => `"${p}"*`)
+          .join(" AND ")})`
+      : `"${a}"*`;
   const match = groups.map((g) => `(${g.map(alt).join(" OR ")})`).join(" AND ");
   const r = await sql<SearchRow>`
     select d.id, d.doc_type, d.doc_key, d.title, d.summary, d.path, d.published_at, d.updated_at,

@@ -44,7 +44,12 @@ export const ArticleInput = z
     authorName: text(120).min(1, { message: "form.required" }).describe("Byline"),
     tags: z.array(Tag).max(12, { message: "news.too_many_tags" }).describe("Topic tags"),
     translations: z
-      .object({ kk: TranslationInput.nullable(), ru: TranslationInput.nullable(), zh: TranslationInput.nullable(), en: TranslationInput.nullable() })
+      .object({
+        kk: TranslationInput.nullable(),
+        ru: TranslationInput.nullable(),
+        zh: TranslationInput.nullable(),
+        en: TranslationInput.nullable(),
+      })
       .describe("One text per language; null where the story is not (yet) translated"),
     illustrative: z.boolean().describe("A generated demo story, not real news"),
   })
@@ -133,7 +138,12 @@ export const Article = z.object({
     zh: z.enum(TRANSLATION_STATUSES),
     en: z.enum(TRANSLATION_STATUSES),
   }),
-  translations: z.object({ kk: Translation.nullable(), ru: Translation.nullable(), zh: Translation.nullable(), en: Translation.nullable() }),
+  translations: z.object({
+    kk: Translation.nullable(),
+    ru: Translation.nullable(),
+    zh: Translation.nullable(),
+    en: Translation.nullable(),
+  }),
   links: z.array(EntityLink).describe("Registry records the story names (confirmed ones on public channels)"),
 });
 export type Article = z.infer<typeof Article>;

@@ -25,11 +25,19 @@ import {
   type QueuedComment,
   type Revision,
   type SearchHit,
-  type Translation,
   Transition,
+  type Translation,
   type TranslationStatus,
 } from "./news.schemas.ts";
-import { type CatalogEntry, type EntityCatalog, type EntityType, findMentions, indexTerms, queryGroups } from "./news.search.ts";
+import {
+  type CatalogEntry,
+  type EntityCatalog,
+  type EntityName,
+  type EntityType,
+  findMentions,
+  indexTerms,
+  queryGroups,
+} from "./news.search.ts";
 
 /** Public comment form: the rules QUALITY S6 asks for. */
 export const COMMENT_RULES = {
@@ -106,14 +114,21 @@ function countLinks(text: string): number {
   return (text.match(/(https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|net|org|ru|kz|cn|info|xyz|top|io)\b)/gi) ?? []).length;
 }
 
-/** The registry's records a story can name: territories and zones now; cooperation's records when it lists them. */
-export async function entityCatalog(services: Pick<Services, "territories" | "sites">): Promise<EntityCatalog> {
-  const [territories, zones] = await Promise.all([services.territories.list(), services.sites.listZones()]);
+/** The registry's records a story can name: territories, zones, and cooperation's organisations, people and agreements. */
+export async function entityCatalog(services: Pick<Services, "territories" | "sites" | "cooperation">): Promise<EntityCatalog> {
+  const [territories, zones, organisations, people, agreements] = await Promise.all([
+    services.territories.list(),
+    services.sites.listZones(),
+    services.cooperation.listOrganisations(),
+    services.cooperation.listPeople(),
+    services.cooperation.listAgreements(),
+  ]);
   const entries: CatalogEntry[] = [];
   for (const t of territories) {
     const aliases = [t.name.kkLatn];
     if (t.slug === "turkistan-oblast") aliases.push("Turkistan oblast", "Туркестанская обл.", "突厥斯坦州", "Оңтүстік Қазақстан облысы");
-    if (t.centre && t.kind !== "oblast" && t.kind !== "province") aliases.push(t.centre.kk, t.centre.ru, t.centre.en, ...(t.centre.zh ? [t.centre.zh] : []));
+    if (t.centre && t.kind !== "oblast" && t.kind !== "province")
+      aliases.push(t.centre.kk, t.centre.ru, t.centre.en, ...(t.centre.zh ? [t.centre.zh] : []));
     entries.push({
       type: "territory",
       key: t.slug,
@@ -124,7 +139,8 @@ export async function entityCatalog(services: Pick<Services, "territories" | "si
   }
   for (const z of zones) {
     const aliases = [z.name.kkLatn];
-    if (z.slug === "turan-sez") aliases.push("СЭЗ «Turkistan»", "SEZ Turkistan", "«Түркістан» АЭА", "СЭЗ «Туран»", "Turan SEZ", "«Turan» АЭА");
+    if (z.slug === "turan-sez")
+      aliases.push("СЭЗ «Turkistan»", "SEZ Turkistan", "«Түркістан» АЭА", "СЭЗ «Туран»", "Turan SEZ", "«Turan» АЭА");
     entries.push({
       type: "zone",
       key: z.slug,
@@ -133,7 +149,35 @@ export async function entityCatalog(services: Pick<Services, "territories" | "si
       path: `/zones/${z.slug}`,
     });
   }
+  const named = (
+    type: "organisation" | "person",
+    r: { id: number; name: EntityName; nameOriginal: string | null; aliases: { alias: string }[] },
+  ) => ({
+    type,
+    key: String(r.id),
+    name: { kk: r.name.kk, ru: r.name.ru, zh: r.name.zh, en: r.name.en },
+    aliases: [...new Set([r.nameOriginal ?? "", ...r.aliases.map((a) => a.alias)].filter(Boolean))],
+    path: null,
+  });
+  for (const o of organisations) entries.push(named("organisation", o));
+  for (const p of people) entries.push(named("person", p));
+  for (const a of agreements)
+    entries.push({
+      type: "agreement",
+      key: String(a.id),
+      name: { kk: a.title.kk, ru: a.title.ru, zh: a.title.zh, en: a.title.en },
+      aliases: [],
+      path: `/agreements/${a.id}`,
+    });
   return { entries };
+}
+
+/** The portal page of a registry record, where it has one. */
+function linkPath(type: string, key: string): string | null {
+  if (type === "territory") return `/territories/${key}`;
+  if (type === "zone") return `/zones/${key}`;
+  if (type === "agreement") return `/agreements/${key}`;
+  return null;
 }
 
 export class NewsService {
@@ -154,7 +198,8 @@ export class NewsService {
     };
     const status = row.status as ArticleStatus;
     const effective: ArticleStatus = status === "scheduled" && row.publish_at && toDate(row.publish_at) <= now ? "published" : status;
-    const lang = (l: NewsLocale): TranslationStatus => (byLocale.has(l) ? (l === row.original_locale ? "original" : "translated") : "missing");
+    const lang = (l: NewsLocale): TranslationStatus =>
+      byLocale.has(l) ? (l === row.original_locale ? "original" : "translated") : "missing";
     return {
       slug: row.slug,
       status: effective,
@@ -179,7 +224,7 @@ export class NewsService {
           name: parseJson<LocalizedText>(l.label, { kk: l.entity_key, ru: l.entity_key, zh: null, en: l.entity_key }),
           matched: l.matched,
           status: l.status as EntityLink["status"],
-          path: l.entity_type === "territory" ? `/territories/${l.entity_key}` : l.entity_type === "zone" ? `/zones/${l.entity_key}` : null,
+          path: linkPath(l.entity_type, l.entity_key),
         })),
     };
   }
@@ -227,7 +272,7 @@ export class NewsService {
     const row = await repo.findArticleRow(this.db, slug);
     if (!row) throw new AppError("not_found");
     const [article] = await this.presentRows([row], now, true);
-    if (!article || article.status !== "published") throw new AppError("not_found");
+    if (article?.status !== "published") throw new AppError("not_found");
     const comments = (await repo.approvedComments(this.db, row.id, 500)).map((c) => ({
       id: Number(c.id),
       name: c.author_name,
@@ -310,7 +355,8 @@ export class NewsService {
     const openedAt = Number(at);
     const signed = /^\d{10,16}$/.test(at) && safeEqual(signature, hmac(this.config.sessionSecret, `comment-form:${slug}:${at}`));
     if (meta.honeypot.trim() !== "") return { ok: false, status: 422, errors: { _: "news.comment_refused" } };
-    if (!signed || now.getTime() - openedAt > COMMENT_RULES.maxFormAgeMs) return { ok: false, status: 422, errors: { _: "news.comment_form_expired" } };
+    if (!signed || now.getTime() - openedAt > COMMENT_RULES.maxFormAgeMs)
+      return { ok: false, status: 422, errors: { _: "news.comment_form_expired" } };
     if (now.getTime() - openedAt < COMMENT_RULES.minFillMs) return { ok: false, status: 422, errors: { _: "news.comment_too_fast" } };
     if (!parsed.success) return { ok: false, status: 422, errors };
     const data = parsed.data;
@@ -398,9 +444,19 @@ export class NewsService {
   async adminList(actor: Actor, filter: { status?: ArticleStatus | undefined; page: number }, now = new Date()) {
     if (!canNews(actor, "news:write")) throw new AppError("forbidden");
     const perPage = 30;
-    const { rows, total } = await repo.listArticleRows(this.db, { status: filter.status, limit: perPage, offset: (filter.page - 1) * perPage });
+    const { rows, total } = await repo.listArticleRows(this.db, {
+      status: filter.status,
+      limit: perPage,
+      offset: (filter.page - 1) * perPage,
+    });
     const items = (await this.presentRows(rows, now, false)).map(NewsService.summarize);
-    return { items, total, page: filter.page, pages: Math.max(1, Math.ceil(total / perPage)), pendingComments: (await repo.commentCounts(this.db)).pending ?? 0 };
+    return {
+      items,
+      total,
+      page: filter.page,
+      pages: Math.max(1, Math.ceil(total / perPage)),
+      pendingComments: (await repo.commentCounts(this.db)).pending ?? 0,
+    };
   }
 
   async getForEdit(actor: Actor, slug: string, now = new Date()): Promise<{ article: Article; revisions: Revision[] }> {
@@ -492,7 +548,10 @@ export class NewsService {
   }
 
   private async indexArticle(trx: Executor, articleId: number): Promise<void> {
-    const row = await repo.findArticleRow(trx, (await trx.selectFrom("news_articles").select("slug").where("id", "=", articleId).executeTakeFirstOrThrow()).slug);
+    const row = await repo.findArticleRow(
+      trx,
+      (await trx.selectFrom("news_articles").select("slug").where("id", "=", articleId).executeTakeFirstOrThrow()).slug,
+    );
     if (!row) return;
     if (row.status !== "published" && row.status !== "scheduled") {
       await repo.deleteSearchDocument(trx, "article", row.slug);
@@ -542,6 +601,7 @@ export class NewsService {
       await repo.replaceTranslations(trx, id, this.translationRows(id, data, at));
       await repo.replaceTags(trx, id, data.tags);
       await this.suggestLinks(trx, id, data, catalog, at);
+      await this.indexRegistry(catalog, trx);
       await this.snapshot(trx, id, "created", actor, at);
       await this.audit(trx, actor, "news.article_create", data.slug, meta, at);
       return data.slug;
@@ -568,7 +628,12 @@ export class NewsService {
       if (options.expectedRevision !== undefined && options.expectedRevision !== row.revision)
         throw new AppError("validation_failed", { _: "news.edited_elsewhere" });
       const cover = options.cover
-        ? { cover_name: options.cover.storedName, cover_type: options.cover.contentType, cover_sha256: options.cover.sha256, cover_bytes: options.cover.sizeBytes }
+        ? {
+            cover_name: options.cover.storedName,
+            cover_type: options.cover.contentType,
+            cover_sha256: options.cover.sha256,
+            cover_bytes: options.cover.sizeBytes,
+          }
         : options.removeCover
           ? { cover_name: null, cover_type: null, cover_sha256: null, cover_bytes: null }
           : {};
@@ -584,6 +649,7 @@ export class NewsService {
       await repo.replaceTranslations(trx, row.id, this.translationRows(row.id, data, at));
       await repo.replaceTags(trx, row.id, data.tags);
       await this.suggestLinks(trx, row.id, data, options.catalog, at);
+      await this.indexRegistry(options.catalog, trx);
       await this.snapshot(trx, row.id, "saved", actor, at);
       await this.indexArticle(trx, row.id);
       await this.audit(trx, actor, "news.article_update", slug, meta, at);
@@ -629,7 +695,8 @@ export class NewsService {
   /** An editor confirms or rejects a suggested link (or takes back a decision). */
   async setLink(actor: Actor, slug: string, link: { type: string; key: string; status: string }): Promise<void> {
     if (!canNews(actor, "news:write")) throw new AppError("forbidden");
-    if (!["suggested", "confirmed", "rejected"].includes(link.status)) throw new AppError("validation_failed", { status: "form.choose_one" });
+    if (!["suggested", "confirmed", "rejected"].includes(link.status))
+      throw new AppError("validation_failed", { status: "form.choose_one" });
     const row = await repo.findArticleId(this.db, slug);
     if (!row) throw new AppError("not_found");
     if (!canEdit(actor, row.status as ArticleStatus)) throw new AppError("forbidden");
@@ -652,37 +719,48 @@ export class NewsService {
   // Search
 
   /** Keeps the registry's records in the site search; unchanged ones are left alone. */
-  async indexRegistry(catalog: EntityCatalog): Promise<number> {
+  async indexRegistry(catalog: EntityCatalog, executor?: Executor): Promise<number> {
     let changed = 0;
-    await this.db.transaction().execute(async (trx) => {
+    const run = async (trx: Executor) => {
       for (const type of ["territory", "zone", "organisation", "person", "agreement"] as const) {
         const entries = catalog.entries.filter((e) => e.type === type);
-        const existing = new Set(await repo.searchDocumentKeys(trx, type));
+        const stored = new Map((await repo.searchDocumentsOfType(trx, type)).map((d) => [d.doc_key, d]));
+        const existing = new Set(stored.keys());
         for (const e of entries) {
           const names = [e.name.kk, e.name.ru, e.name.en, e.name.zh ?? "", ...e.aliases].join("\n");
           const title = JSON.stringify({ kk: e.name.kk, ru: e.name.ru, zh: e.name.zh ?? null, en: e.name.en });
+          const terms = indexTerms(names);
+          const old = stored.get(e.key);
+          existing.delete(e.key);
+          if (old && old.title === title && old.terms_title === terms && old.path === (e.path ?? "")) continue;
           await repo.upsertSearchDocument(trx, {
             doc_type: type,
             doc_key: e.key,
             title,
             summary: JSON.stringify({ kk: "", ru: "", zh: null, en: "" }),
             path: e.path ?? "",
-            terms_title: indexTerms(names),
+            terms_title: terms,
             terms_body: "",
             published_at: null,
             updated_at: iso(),
           });
-          existing.delete(e.key);
           changed++;
         }
         for (const gone of existing) await repo.deleteSearchDocument(trx, type, gone);
       }
-    });
+    };
+    if (executor) await run(executor);
+    else await this.db.transaction().execute(run);
     return changed;
   }
 
   /** Site-wide search: stories and registry records, ranked, whatever script the query is in. */
-  async search(q: string, page = 1, perPage = 20, now = new Date()): Promise<{ items: SearchHit[]; total: number; page: number; pages: number }> {
+  async search(
+    q: string,
+    page = 1,
+    perPage = 20,
+    now = new Date(),
+  ): Promise<{ items: SearchHit[]; total: number; page: number; pages: number }> {
     const groups = queryGroups(q);
     if (groups.length === 0) return { items: [], total: 0, page: 1, pages: 1 };
     const rows = await repo.searchDocuments(this.db, groups, iso(now), perPage, (page - 1) * perPage);

@@ -22,7 +22,9 @@ for (const dialect of DIALECTS) {
     it("counts 1,000 concurrent readers exactly: +1,000, and no request fails", async () => {
       const start = await views();
       const responses = await Promise.all(
-        Array.from({ length: 1000 }, () => t.app.request(`/en/news/${STORY}`, { headers: { cookie: browser(), "user-agent": "Mozilla/5.0" } })),
+        Array.from({ length: 1000 }, () =>
+          t.app.request(`/en/news/${STORY}`, { headers: { cookie: browser(), "user-agent": "Mozilla/5.0" } }),
+        ),
       );
       assert.deepEqual([...new Set(responses.map((r) => r.status))], [200]);
       assert.equal((await views()) - start, 1000);
