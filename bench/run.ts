@@ -76,6 +76,7 @@ async function main(): Promise<number> {
   const tool = sections.has("p1") ? pickTool(values.tool) : null;
   const usePostgres = !values["no-postgres"] && (sections.has("seed") || sections.has("p5"));
 
+  const startLoad = os.loadavg()[0] ?? 0;
   mkdirSync(WORK, { recursive: true });
   const results: BenchResults = {
     date: new Date().toISOString(),
@@ -138,6 +139,11 @@ async function main(): Promise<number> {
     .loadavg()
     .map((n) => n.toFixed(2))
     .join(" / ");
+  const busiest = Math.max(startLoad, os.loadavg()[0] ?? 0);
+  if (busiest > os.cpus().length - 0.5)
+    results.notes.push(
+      `Other work was running (1-minute load average up to ${busiest.toFixed(1)} on ${os.cpus().length} cores): both servers and the load generator shared their cores with it, so absolute figures are low and ratios noisy. Run again on an idle machine for the record.`,
+    );
   const markdown = renderReport(results);
   const stamp = results.date.replace(/[:.]/g, "-");
   writeFileSync(path.join(WORK, `report-${stamp}.md`), markdown);

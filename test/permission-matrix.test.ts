@@ -75,7 +75,7 @@ for (const dialect of DIALECTS) {
 
     /** Sample values for path parameters: a real record of the demo data behind each. */
     function concrete(path: string): string {
-      const slug = path.includes("/zones/") ? "turan-sez" : "wenzhou";
+      const slug = path.includes("/zones/") ? "turan-sez" : path.includes("/news/") ? "turkistan-wenzhou-meeting" : "wenzhou";
       const code = path.includes("/premises/") ? SAMPLE.premises : SAMPLE.plot;
       return path
         .replace(":locale", "en")

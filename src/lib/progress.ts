@@ -34,7 +34,7 @@ export function createProgress(
 
   const line = () => {
     const { done, total: t, label: l } = current;
-    const ratio = t > 0 ? Math.min(1, done / t) : 0;
+    const ratio = t > 0 ? Math.min(1, done / t) : 1;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 50));
     const filled = Math.round(ratio * width);

@@ -1,7 +1,7 @@
 import type { FC } from "hono/jsx";
 import { href, type PageContext } from "./context.ts";
 
-export type AdminSection = "dashboard" | "sites" | "import" | "inquiries" | "users" | "audit";
+export type AdminSection = "dashboard" | "sites" | "import" | "inquiries" | "news" | "comments" | "registry" | "users" | "audit";
 
 /** The back office's side menu; entries the user may not open are not shown. */
 export const AdminMenu: FC<{ ctx: PageContext; current: AdminSection; isAdmin: boolean }> = ({ ctx, current, isAdmin }) => {
@@ -11,6 +11,8 @@ export const AdminMenu: FC<{ ctx: PageContext; current: AdminSection; isAdmin: b
     { key: "sites", label: t("admin.sites_menu"), path: "/admin/sites", adminOnly: false },
     { key: "import", label: t("admin.sites.import"), path: "/admin/import", adminOnly: false },
     { key: "inquiries", label: t("admin.inquiries_menu"), path: "/admin/matching/inquiries", adminOnly: false },
+    { key: "news", label: t("admin.news_menu"), path: "/admin/news", adminOnly: false },
+    { key: "comments", label: t("admin.comments_menu"), path: "/admin/news/comments", adminOnly: false },
     { key: "users", label: t("admin.users"), path: "/admin/users", adminOnly: true },
     { key: "audit", label: t("admin.audit"), path: "/admin/audit", adminOnly: true },
   ];

@@ -14,11 +14,13 @@ export interface LayoutProps {
   description?: string;
   crumbs?: Crumb[];
   /** Which top navigation entry is current. */
-  section?: "home" | "sites" | "map" | "match" | "territories" | "api" | "admin" | "login";
+  section?: "home" | "sites" | "map" | "match" | "partners" | "statistics" | "news" | "search" | "territories" | "api" | "admin" | "login";
   /** Pages that must not be indexed (admin, login, errors). */
   noindex?: boolean;
   /** The back office uses a side menu. */
   aside?: Child;
+  /** Extra tags for <head>: a module's stylesheet, Open Graph tags, feed links. */
+  head?: Child;
 }
 
 const Breadcrumbs: FC<{ ctx: PageContext; crumbs: Crumb[] }> = ({ ctx, crumbs }) => (
@@ -53,15 +55,16 @@ const LanguageSwitcher: FC<{ ctx: PageContext }> = ({ ctx }) => (
   </nav>
 );
 
-export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, description, crumbs, section, noindex, aside, children }) => {
+export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, description, crumbs, section, noindex, aside, head, children }) => {
   const { t } = ctx.i18n;
   const nav: { key: NonNullable<LayoutProps["section"]>; label: string; path: string }[] = [
     { key: "home", label: t("nav.home"), path: "" },
     { key: "sites", label: t("nav.sites"), path: "/plots" },
     { key: "map", label: t("nav.map"), path: "/map" },
     { key: "match", label: t("nav.match"), path: "/match" },
-    { key: "territories", label: t("nav.territories"), path: "/territories" },
-    { key: "api", label: t("nav.api"), path: "/api" },
+    { key: "partners", label: t("nav.partners"), path: "/partners" },
+    { key: "statistics", label: t("nav.statistics"), path: "/statistics" },
+    { key: "news", label: t("nav.news"), path: "/news" },
   ];
   const pathOnly = ctx.pathAfterLocale.split("?")[0] ?? "";
   return (
@@ -77,6 +80,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
         {noindex ? null : LOCALES.map((l) => <link rel="alternate" hreflang={LOCALE_TAG[l]} href={`${ctx.publicUrl}/${l}${pathOnly}`} />)}
         {noindex ? null : <link rel="alternate" hreflang="x-default" href={`${ctx.publicUrl}/kk${pathOnly}`} />}
         {noindex ? null : <link rel="canonical" href={`${ctx.publicUrl}/${ctx.locale}${pathOnly}`} />}
+        {head}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -116,6 +120,9 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
               </ul>
             </nav>
             <div class="account">
+              <a class="search-link" href={href(ctx, "/search")} aria-current={section === "search" ? "page" : undefined}>
+                {t("nav.search")}
+              </a>
               {ctx.user ? (
                 <form method="post" action={href(ctx, "/logout")} class="inline-form">
                   <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -157,6 +164,9 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
             <div>
               <p class="footer-title">{t("footer.developers")}</p>
               <ul class="plain">
+                <li>
+                  <a href={href(ctx, "/territories")}>{t("nav.territories")}</a>
+                </li>
                 <li>
                   <a href={href(ctx, "/api")}>{t("nav.api")}</a>
                 </li>

@@ -2,7 +2,8 @@ import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { prepareDatabase } from "../../boot.ts";
+import { migrateToLatest } from "../../db/migrate.ts";
+import { openDatabase } from "../../db/open.ts";
 import { isLocale } from "../../i18n/locales.ts";
 import { createProgress } from "../../lib/progress.ts";
 import { EXPORT_FORMATS, type ExportFormat, PlotExportQuery, PremisesExportQuery } from "../../modules/io/io.schemas.ts";
@@ -66,7 +67,10 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     status: values.status,
   });
   const { locale: _ignored, ...filters } = query;
-  const database = await prepareDatabase(ctx.config, ctx.logger);
+  // Migrations only: the reference data is loaded by `jibek seed` or the server's start, and
+  // a full boot here would cost time and memory an import does not need.
+  const database = openDatabase(ctx.config.database);
+  await migrateToLatest(database.db, database.dialect);
   // Written beside the target and renamed at the end: a failed export leaves no half file.
   const partial = `${out}.partial`;
   try {

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { prepareDatabase } from "../../boot.ts";
+import { migrateToLatest } from "../../db/migrate.ts";
+import { openDatabase } from "../../db/open.ts";
 import { i18nFor } from "../../i18n/i18n.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
 import { createProgress, type Progress } from "../../lib/progress.ts";
@@ -71,7 +72,10 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     return 64;
   }
   const dryRun = values["dry-run"] ?? false;
-  const database = await prepareDatabase(ctx.config, ctx.logger);
+  // Migrations only: the reference data is loaded by `jibek seed` or the server's start, and
+  // a full boot here would cost time and memory an import does not need.
+  const database = openDatabase(ctx.config.database);
+  await migrateToLatest(database.db, database.dialect);
   let progress: Progress | null = null;
   try {
     const io = ioServiceOf(createServices(database.db, ctx.config, ctx.logger));

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import ExcelJS from "exceljs";
+import type { Row } from "exceljs";
 import type { CellValue } from "./io.columns.ts";
 
 /** One spreadsheet row as read: its number as the spreadsheet shows it (header = 1) and its cells. */
@@ -152,6 +152,8 @@ function cellValue(value: unknown): CellValue {
 
 /** Streams the first worksheet of an XLSX file (the file's zip must have been inspected first). */
 export async function* readXlsx(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow> {
+  // Loaded on first use: exceljs weighs ~100 MB of resident memory the server need not carry.
+  const { default: ExcelJS } = await import("exceljs");
   const source = createReadStream(file);
   if (onBytes) source.on("data", (chunk) => onBytes(chunk.length));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
@@ -165,7 +167,7 @@ export async function* readXlsx(file: string, onBytes?: (bytes: number) => void)
   try {
     for await (const sheet of reader) {
       sheets++;
-      for await (const rows of sheet as unknown as AsyncIterable<ExcelJS.Row | ExcelJS.Row[]>) {
+      for await (const rows of sheet as unknown as AsyncIterable<Row | Row[]>) {
         if (sheets > 1) continue;
         for (const r of Array.isArray(rows) ? rows : [rows]) {
           const values = r.values as unknown[];

@@ -14,9 +14,9 @@ import { LOCALES } from "../../i18n/locales.ts";
 import { createProgress } from "../../lib/progress.ts";
 import type { Actor } from "../accounts/accounts.policy.ts";
 import { type CellValue, columnsOf, headerMap, headerOf, normalizeHeader } from "./io.columns.ts";
+import { readCsv, type SheetRow } from "./io.read.ts";
 import { DEFAULT_LIMITS, type ImportIssue, type ImportKind, type ImportReport } from "./io.schemas.ts";
 import { IoService, ioServiceOf } from "./io.service.ts";
-import { readCsv, type SheetRow } from "./io.read.ts";
 import { csvLine } from "./io.write.ts";
 
 const ADMIN: Actor = { id: 0, role: "admin", organisationId: null };
@@ -652,6 +652,7 @@ describe("jibek import and export commands", { skip: !DIALECTS.includes("sqlite"
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it("exports, re-imports unchanged, and refuses a bad file with its rows and columns and a non-zero exit code", () => {
+    assert.equal(cli(["seed"]).status, 0);
     const out = path.join(dir, "plots.xlsx");
     const exported = cli(["export", "plots", "--format", "xlsx", "--out", out, "--locale", "ru"]);
     assert.equal(exported.status, 0, exported.stderr);

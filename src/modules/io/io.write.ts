@@ -1,5 +1,4 @@
 import type { Writable } from "node:stream";
-import ExcelJS from "exceljs";
 import { type I18n, i18nFor } from "../../i18n/i18n.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { Plot, Premises } from "../sites/sites.schemas.ts";
@@ -144,6 +143,8 @@ export async function writeXlsx(
   options: { reference?: ReferenceRow[]; onRows?: (rows: number) => void } = {},
 ): Promise<number> {
   const i18n = i18nFor(locale);
+  // Loaded on first use: exceljs weighs ~100 MB of resident memory the server need not carry.
+  const { default: ExcelJS } = await import("exceljs");
   // No styles: exceljs would process a style for every cell, which triples the time of a big export.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: false });
   workbook.creator = "Jibek";

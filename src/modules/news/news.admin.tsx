@@ -28,7 +28,7 @@ import {
 import { entityCatalog } from "./news.service.ts";
 
 // The admin menu has no news entry yet (the lead adds it); until then no entry is marked current.
-const MENU_CURRENT = "news" as AdminSection;
+const MENU_CURRENT: AdminSection = "news";
 
 const COMMENT_STATUS_LABEL: Record<
   CommentStatus,

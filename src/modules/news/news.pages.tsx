@@ -318,7 +318,7 @@ const Comments: FC<{ ctx: PageContext; comments: PublicComment[]; count: number 
   );
 };
 
-/** Open Graph and Twitter card tags (the Layout has no head slot yet: see docs/decisions/011-news.md). */
+/** Open Graph and Twitter card tags, rendered in <head> through the Layout's `head` slot. */
 const SocialMeta: FC<{
   ctx: PageContext;
   url: string;
@@ -328,7 +328,7 @@ const SocialMeta: FC<{
   alt: string | null;
   published: string | null;
 }> = ({ ctx, url, title, description, image, alt, published }) => (
-  <div hidden class="social-meta">
+  <>
     <meta property="og:type" content="article" />
     <meta property="og:site_name" content={ctx.i18n.t("site.name")} />
     <meta property="og:title" content={title} />
@@ -342,8 +342,30 @@ const SocialMeta: FC<{
     <meta name="twitter:title" content={title} />
     <meta name="twitter:description" content={description} />
     {image ? <meta name="twitter:image" content={image} /> : null}
-  </div>
+  </>
 );
+
+/** The story's stylesheet and its Open Graph / Twitter tags, for the Layout's <head>. */
+export const ArticleHead: FC<{ ctx: PageContext; article: Article }> = ({ ctx, article }) => {
+  const shown = pickTranslation(article, ctx.locale);
+  const tr = shown.translation;
+  const image = article.cover ? `${ctx.publicUrl}${article.cover.url}` : null;
+  const alt = tr.coverAlt ?? article.translations[article.originalLocale]?.coverAlt ?? null;
+  return (
+    <>
+      <link rel="stylesheet" href={NEWS_CSS} />
+      <SocialMeta
+        ctx={ctx}
+        url={`${ctx.publicUrl}/${ctx.locale}/news/${article.slug}`}
+        title={ctx.i18n.script(tr.title)}
+        description={ctx.i18n.script(tr.lead)}
+        image={image}
+        alt={alt}
+        published={article.publishedAt}
+      />
+    </>
+  );
+};
 
 export interface ArticleViewProps {
   ctx: PageContext;
@@ -371,8 +393,6 @@ export const ArticleView: FC<ArticleViewProps> = ({ ctx, article, comments, form
   const available = NEWS_LOCALES.filter((l) => article.languages[l] !== "missing");
   return (
     <>
-      <link rel="stylesheet" href={NEWS_CSS} />
-      <SocialMeta ctx={ctx} url={url} title={title} description={lead} image={image} alt={alt} published={article.publishedAt} />
       <article class="news-article" aria-labelledby="story-title">
         {preview ? (
           <p class="flash flash-info" role="status">
@@ -509,7 +529,9 @@ async function articlePage(c: Context<AppEnv>, slug: string, form: CommentFormSt
       ctx={ctx}
       title={title}
       description={ctx.i18n.script(shown.translation.lead)}
+      section="news"
       crumbs={[{ label: t("news.title"), href: href(ctx, "/news") }, { label: title }]}
+      head={<ArticleHead ctx={ctx} article={article} />}
     >
       <ArticleView
         ctx={ctx}
@@ -556,8 +578,20 @@ export function newsPages(): Hono<AppEnv> {
     const base = query.tag ? `${href(ctx, "/news")}?tag=${encodeURIComponent(query.tag)}` : href(ctx, "/news");
     return render(
       c,
-      <Layout ctx={ctx} title={t("news.title")} description={t("news.lead")} crumbs={[{ label: t("news.title") }]}>
-        <link rel="stylesheet" href={NEWS_CSS} />
+      <Layout
+        ctx={ctx}
+        title={t("news.title")}
+        description={t("news.lead")}
+        section="news"
+        crumbs={[{ label: t("news.title") }]}
+        head={
+          <>
+            <link rel="stylesheet" href={NEWS_CSS} />
+            <link rel="alternate" type="application/rss+xml" title="RSS" href={href(ctx, "/news/rss.xml")} />
+            <link rel="alternate" type="application/atom+xml" title="Atom" href={href(ctx, "/news/atom.xml")} />
+          </>
+        }
+      >
         <PageHeader
           title={query.tag ? t("news.tagged", { tag: i18n.script(query.tag) }) : t("news.title")}
           lead={t("news.lead")}
@@ -658,9 +692,10 @@ export function newsPages(): Hono<AppEnv> {
       <Layout
         ctx={ctx}
         title={q ? t("news.search_results_for", { q }) : t("news.search_title")}
+        section="search"
         crumbs={[{ label: t("news.search_title") }]}
+        head={<link rel="stylesheet" href={NEWS_CSS} />}
       >
-        <link rel="stylesheet" href={NEWS_CSS} />
         <PageHeader title={t("news.search_title")} lead={t("news.search_lead")} />
         <form method="get" action={href(ctx, "/search")} class="news-search">
           <label for="search-q" class="visually-hidden">

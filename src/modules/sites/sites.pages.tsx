@@ -7,6 +7,7 @@ import type { I18n } from "../../i18n/i18n.ts";
 import { ConfidenceBadge, PageHeader, Pagination } from "../../views/components.tsx";
 import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
+import { StoryCard } from "../news/news.pages.tsx";
 import type { Territory } from "../territories/territories.schemas.ts";
 import {
   PLOT_SORTS,
@@ -405,6 +406,7 @@ export function sitePages(): Hono<AppEnv> {
     const services = c.get("services");
     const { zone, subzones, history } = await services.sites.getZone(slug);
     const plots = await services.sites.listPlots(PlotFilters.parse({ zone: slug, perPage: "50" }));
+    const stories = await services.news.storiesMentioning("zone", slug, 5);
     const ctx = pageContext(c);
     const { i18n } = ctx;
     const t = i18n.t;
