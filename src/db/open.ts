@@ -2,7 +2,7 @@ import type { LogEvent } from "kysely";
 import type { Config } from "../config/config.ts";
 import type { Database, DatabaseHandle } from "./database.ts";
 import { createKysely, type DatabaseTarget } from "./dialect.ts";
-import { countStatement } from "./statement-counter.ts";
+import { countStatement, countWrite } from "./statement-counter.ts";
 
 export function targetFromConfig(config: Config): DatabaseTarget {
   return config.database;
@@ -12,6 +12,7 @@ export function targetFromConfig(config: Config): DatabaseTarget {
 export function openDatabase(target: DatabaseTarget, onQuery?: (event: LogEvent) => void): DatabaseHandle {
   const { name, db } = createKysely<Database>(target, (event) => {
     countStatement();
+    countWrite(event.query.sql);
     onQuery?.(event);
   });
   return { db, dialect: name };

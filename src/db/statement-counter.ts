@@ -17,3 +17,14 @@ export function countStatement(): void {
   const counter = storage.getStore();
   if (counter) counter.statements++;
 }
+
+/** Every write statement this process has run (INSERT, UPDATE, DELETE): tests check refusals write nothing. */
+let writes = 0;
+
+export function countWrite(sqlText: string): void {
+  if (/^\s*(insert|update|delete|merge)\b/i.test(sqlText)) writes++;
+}
+
+export function totalWrites(): number {
+  return writes;
+}

@@ -40,7 +40,7 @@ export function printReport(report: ImportReport, locale: Locale, dryRun: boolea
       .join(", ");
     err.write(`  ${where ? `${where}: ` : ""}${i18n.tx(e.message, e.values)}\n`);
   }
-  if (report.moreErrors > 0) err.write(`  ${i18n.t("io.errors_more", { count: report.moreErrors })}\n`);
+  if (report.moreErrors > 0) err.write(`  ${i18n.t("io.errors_more", { count: report.moreErrors })} ${i18n.t("io.err.too_many_errors")}\n`);
 }
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {

@@ -152,7 +152,11 @@ const Report: FC<{ ctx: PageContext; report: ImportReport }> = ({ ctx, report })
           </tbody>
         </table>
       </div>
-      {report.moreErrors > 0 ? <p class="muted">{t("io.errors_more", { count: report.moreErrors })}</p> : null}
+      {report.moreErrors > 0 ? (
+        <p class="muted">
+          {t("io.errors_more", { count: report.moreErrors })} {t("io.err.too_many_errors")}
+        </p>
+      ) : null}
     </div>
   );
 };
@@ -176,7 +180,7 @@ function ImportPage(props: {
       section="admin"
       noindex
       crumbs={[{ label: t("admin.title"), href: href(ctx, "/admin") }, { label: t("io.title") }]}
-      aside={<AdminMenu ctx={ctx} current="dashboard" isAdmin={c.get("session")?.user.role === "admin"} />}
+      aside={<AdminMenu ctx={ctx} current="import" isAdmin={c.get("session")?.user.role === "admin"} />}
     >
       <PageHeader title={t("io.title")} lead={t("io.lead")} />
       {report ? (
@@ -308,7 +312,7 @@ export function ioAdminPages(): Hono<AppEnv> {
           { label: t("io.title"), href: href(ctx, "/admin/import") },
           { label: t("io.export_title") },
         ]}
-        aside={<AdminMenu ctx={ctx} current="dashboard" isAdmin={c.get("session")?.user.role === "admin"} />}
+        aside={<AdminMenu ctx={ctx} current="import" isAdmin={c.get("session")?.user.role === "admin"} />}
       >
         <PageHeader title={t("io.export_title")} lead={t("io.export_lead")} />
         <div class="table-wrap">

@@ -202,6 +202,7 @@ export class IoService {
           return report;
         }
         const record = new RecordBuilder();
+        const problemKeys = new Set<string>();
         let bad = false;
         for (let index = 0; index < columns.length; index++) {
           const column = columns[index];
@@ -214,10 +215,12 @@ export class IoService {
               message: parsed.problem.message,
               values: parsed.problem.values,
             });
+            problemKeys.add(column.key);
             bad = true;
           } else if (parsed.value !== null) record.set(column.key, parsed.value);
           else if (column.required) {
             push({ row: row.number, column: headerText[index] ?? column.key, message: "form.required" });
+            problemKeys.add(column.key);
             bad = true;
           }
         }
@@ -228,19 +231,20 @@ export class IoService {
             bad = true;
           }
         }
-        if (bad) continue;
+        // Fields with a cell error are reported already; the rest of the row is still checked.
         const result = schema.safeParse(record.build(kind));
         if (!result.success) {
           const seen = new Set<string>();
           for (const issue of result.error.issues) {
             const key = issue.path.map(String).join(".");
-            if (seen.has(key)) continue;
+            if (seen.has(key) || problemKeys.has(key)) continue;
             seen.add(key);
             const message = (issue.message in CATALOGS.en ? issue.message : "form.invalid") as MessageKey;
             push({ row: row.number, column: columnName(key), message });
           }
           continue;
         }
+        if (bad) continue;
         inputs.push(result.data);
         rowNumbers.push(row.number);
       }

@@ -239,7 +239,7 @@ for (const dialect of DIALECTS) {
         ["NEW-3", zone.slug, zone.territory, 4, "reserved", null, null, null],
         ["NEW-1", zone.slug, zone.territory, 5, "free", null, null, null],
         ["NEW-4", zone.slug, zone.territory, 6, "free", 95, 68.2, null],
-        ["NEW-5", "no-such-zone", zone.territory, 7, "sold", null, null, null],
+        ["NEW-5", "no-such-zone", zone.territory, 7, "sold", 99, 68.2, null],
         ["NEW-6", "no-such-zone", zone.territory, 7, "free", 42.1, null, null],
       ];
       const expected = [
@@ -249,6 +249,7 @@ for (const dialect of DIALECTS) {
         { row: 6, column: "Code", message: "sites.code_duplicate" },
         { row: 7, column: "Latitude", message: "sites.lat_out_of_range" },
         { row: 8, column: "Status", message: "io.err.choice" },
+        { row: 8, column: "Latitude", message: "sites.lat_out_of_range" },
         { row: 9, column: "Longitude", message: "sites.coordinates_pair" },
       ];
       for (const target of [csvFile(next("csv"), rows), await xlsxFile(next("xlsx"), rows)]) {
@@ -406,6 +407,14 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(pick((await refusedWithoutChange("plots", broken)).errors), [
         { row: null, column: null, message: "io.err.zip_invalid" },
       ]);
+
+      const capped = new IoService(t.services.sites, t.services.territories, { ...DEFAULT_LIMITS, maxErrors: 3 });
+      const noisy = csvFile(next("csv"), [
+        ["code", "territorySlug", "areaHa", "status"],
+        ...Array.from({ length: 5 }, (_, i) => [`N-${i}`, zone.territory, "x", "free"]),
+      ]);
+      const cappedReport = await refusedWithoutChange("plots", noisy, capped);
+      assert.deepEqual([cappedReport.errors.length, cappedReport.moreErrors], [3, 2]);
 
       const latin1 = next("csv");
       writeFileSync(latin1, Buffer.from([0x63, 0x6f, 0x64, 0x65, 0x0a, 0xc4, 0xe0, 0x0a]));
