@@ -1,4 +1,4 @@
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie } from "hono/cookie";
 import { trimTrailingSlash } from "hono/trailing-slash";
@@ -20,6 +20,7 @@ import { portal } from "./http/portal.tsx";
 import { pageContext, render } from "./http/render.ts";
 import { i18nFor } from "./i18n/i18n.ts";
 import { isLocale } from "./i18n/locales.ts";
+import { DEFAULT_LIMITS, UPLOAD_OVERHEAD_BYTES } from "./modules/io/io.schemas.ts";
 import { fileRoutes } from "./modules/sites/sites.files.ts";
 import { createServices, type Services } from "./services.ts";
 import { STATIC_FILES } from "./views/assets.ts";
@@ -95,14 +96,22 @@ export function createApp({ config, database, logger }: AppDeps): JibekApp {
   app.use("/api/*", localeFromRequest(), session(), csrf());
   app.route("/", apiRoutes);
 
+  // Imports carry spreadsheets: their own, larger limit (checked again, with more, by the importer).
+  const importLimit = bodyLimit({
+    maxSize: DEFAULT_LIMITS.maxFileBytes + UPLOAD_OVERHEAD_BYTES,
+    onError: () => {
+      throw new AppError("payload_too_large");
+    },
+  });
+  const uploadsOrForms: MiddlewareHandler<AppEnv> = (c, next) => (c.req.path.endsWith("/admin/import") ? importLimit(c, next) : formLimit(c, next));
   const formLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
       throw new AppError("payload_too_large");
     },
   });
-  app.use("/:locale", localeFromPath(), session(), formLimit, csrf());
-  app.use("/:locale/*", localeFromPath(), session(), formLimit, csrf());
+  app.use("/:locale", localeFromPath(), session(), uploadsOrForms, csrf());
+  app.use("/:locale/*", localeFromPath(), session(), uploadsOrForms, csrf());
   app.route("/", portal());
   app.route("/", apiReferencePage(registry));
   app.route("/", admin());

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config/config.ts";
 import type { Db } from "./db/database.ts";
 import { CooperationService } from "./modules/cooperation/cooperation.service.ts";
+import { IoService } from "./modules/io/io.service.ts";
 import { MatchingService } from "./modules/matching/matching.service.ts";
 import { NewsService } from "./modules/news/news.service.ts";
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
@@ -16,11 +17,13 @@ export interface Services {
   cooperation: CooperationService;
   news: NewsService;
   matching: MatchingService;
+  io: IoService;
 }
 
 export function createServices(db: Db, config: Config, logger: Logger): Services {
   const auditLog = logger.child({ channel: "audit" });
   const sites = new SitesService(db, { staleDays: config.sitesStaleDays });
+  const territories = new TerritoriesService(db);
   return {
     accounts: new AccountsService(db, {
       scryptCost: config.scryptCost,
@@ -30,10 +33,11 @@ export function createServices(db: Db, config: Config, logger: Logger): Services
           "audit",
         ),
     }),
-    territories: new TerritoriesService(db),
+    territories,
     sites,
     cooperation: new CooperationService(db, config),
     news: new NewsService(db, config),
     matching: new MatchingService(db, config, sites),
+    io: new IoService(sites, territories),
   };
 }

@@ -667,10 +667,20 @@ for (const dialect of DIALECTS) {
         page(`/en/projects/${project.id}`, "anonymous", [at(names500, i * 4 + 6), stageReasons[0]]);
         page(`/en/delegations/${delegation.id}`, "anonymous", [at(names500, i * 4 + 5)]);
       }
-      for (const field of ["names500", "text2000", "text300", "text1000", "sources", "aliases"] as const) {
-        const chunks = { names500, text2000, text300, text1000, sources, aliases: aliases200 }[field];
-        coverage.add(`cooperation.${field}`, chunks.join("\n"));
-      }
+      // What the registry holds now, read back: every string of every record.
+      const strings = (value: unknown): string[] =>
+        typeof value === "string" ? [value] : value && typeof value === "object" ? Object.values(value).flatMap(strings) : [];
+      const readers = {
+        organisations: (id: number) => coop.getOrganisation(id),
+        people: (id: number) => coop.getPerson(id),
+        ties: (id: number) => coop.getTie(id),
+        agreements: (id: number) => coop.getAgreement(id),
+        delegations: (id: number) => coop.getDelegation(id),
+        projects: (id: number) => coop.getProject(id),
+        indicators: (id: number) => coop.getIndicator(id),
+      };
+      for (const [type, read] of Object.entries(readers))
+        for (const id of ids[type] ?? []) coverage.add(`cooperation.${type}`, strings(await read(id)).join("\n"));
       for (const [type, list] of Object.entries(ids)) {
         page(`/en/admin/${type}`, "admin");
         for (const id of list) page(`/en/admin/${type}/${id}/edit`, "admin");
@@ -732,6 +742,32 @@ for (const dialect of DIALECTS) {
           [],
           `payloads stored in no ${module} field`,
         );
+    });
+
+    it("catches a payload that does run, and markup that could: the detectors are live", async () => {
+      const planted = ["<img src=x onerror=alert(1)>", "<svg><animate onbegin=print() attributeName=x dur=1s>", "<img src=x onerror=window.__xssHit()>"];
+      assert.ok(rawViolations(`<p>${planted[0]}</p><a href="javascript:alert(1)">x</a><iframe src=x></iframe>`).length >= 3);
+      assert.deepEqual(rawViolations(`<p>${escapeHtml(planted.join(""))}</p>`), []);
+      for (const bypassCSP of [true, false]) {
+        const hits: Hit[] = [];
+        const context = await newContext(browser, { bypassCSP });
+        contexts.push(context);
+        await context.exposeBinding("__xssHit", (source, kind: string, detail: string) => hits.push({ url: source.page.url(), kind, detail }));
+        await context.addInitScript(INIT_SCRIPT);
+        const tab = await context.newPage();
+        await tab.goto(`${app.baseUrl}/en`);
+        await tab.evaluate(`document.querySelector("main").insertAdjacentHTML("beforeend", ${JSON.stringify(planted.join(""))})`);
+        await tab.evaluate(TWO_FRAMES);
+        await tab.waitForFunction(`document.querySelectorAll("main img").length >= 2`);
+        const violations = (await tab.evaluate(DOM_VIOLATIONS)) as string[];
+        // The handlers' calls come back as events: give the page a few more frames to send them.
+        for (let frame = 0; frame < 20 && hits.length < 2; frame++) await tab.evaluate(TWO_FRAMES);
+        await context.close();
+        assert.ok(violations.length >= 3, `the DOM check found ${violations.length} of the planted handlers`);
+        const kinds = new Set(hits.map((h) => h.kind));
+        if (bypassCSP) assert.ok(kinds.has("alert") && kinds.has("print"), `without CSP the planted payloads ran: ${JSON.stringify(hits)}`);
+        else assert.ok(kinds.has("csp") && !kinds.has("alert"), `with CSP the planted payloads were blocked and reported: ${JSON.stringify(hits)}`);
+      }
     });
 
     it("serves every page with the payloads escaped: each page shows them, none opens a tag, a handler or a script URL", async () => {

@@ -296,6 +296,11 @@ export class AccountsService {
     return admin ? null : credentials;
   }
 
+  /** An audit event from another module (imports, exports, moderation): one row, one log line. */
+  async recordAudit(event: { action: string; actorUserId: number | null; subjectType?: string; subjectId?: string; requestId?: string; details?: Record<string, unknown> }): Promise<void> {
+    await this.audit(this.db, event);
+  }
+
   listAudit(actor: Actor, page: number, perPage = 50) {
     this.authorize(actor, "audit:read");
     return repo.listAuditEvents(this.db, { limit: perPage, offset: (page - 1) * perPage });

@@ -38,6 +38,7 @@ export function ioApi(app: Hono<AppEnv>, api: ApiRegistry): void {
         c.header("Cache-Control", "no-cache");
         c.header("X-Content-Type-Options", "nosniff");
         if (c.req.method === "HEAD") return c.body(null);
+        // Audited in the log, not the table: a GET never writes (QUALITY S5); the line carries the request id.
         c.get("log").info({ audit: "export", actor: c.get("session")?.user.id ?? null, kind, format }, "audit");
         const out = new PassThrough();
         ioServiceOf(c.get("services"))

@@ -157,7 +157,6 @@ export class IoService {
     const byHeader = headerMap(kind);
     let columns: (ColumnDef | null)[] | null = null;
     let headerText: string[] = [];
-    const inputs: (PlotData | PremisesData)[] = [];
     const rowNumbers: number[] = [];
     const schema = kind === "plots" ? PlotInput : PremisesInput;
     const columnName = (key: string): string => {
@@ -167,7 +166,13 @@ export class IoService {
       return column ? headerOf(column, i18n) : key;
     };
 
-    try {
+    // Rows are validated while they stream in and handed to the service in batches inside its one
+    // transaction; rows with errors are left out, the rest still reach the service so that unknown
+    // zones and duplicate codes are reported with the parse errors, and it all rolls back.
+    const limits = this.limits;
+    let halted = false;
+    const valid = async function* (): AsyncGenerator<(PlotData | PremisesData)[]> {
+      let batch: (PlotData | PremisesData)[] = [];
       for await (const row of rows) {
         if (!columns) {
           if (row.cells.every((c) => c === null)) continue;
@@ -190,16 +195,20 @@ export class IoService {
           for (const column of columnsOf(kind))
             if (column.required && !firstIndex.has(column.key))
               push({ row: row.number, column: headerOf(column, i18n), message: "io.err.column_missing" });
-          if (errors.length > 0) return report;
+          if (errors.length > 0) {
+            halted = true;
+            return;
+          }
           continue;
         }
         if (row.cells.every((c) => c === null)) continue;
         report.rows++;
-        if (report.rows > this.limits.maxRows) {
+        if (report.rows > limits.maxRows) {
           errors.length = 0;
           report.moreErrors = 0;
-          push({ row: null, column: null, message: "io.err.limit_rows", values: { max: this.limits.maxRows } });
-          return report;
+          push({ row: null, column: null, message: "io.err.limit_rows", values: { max: limits.maxRows } });
+          halted = true;
+          return;
         }
         const record = new RecordBuilder();
         const problemKeys = new Set<string>();
@@ -245,9 +254,25 @@ export class IoService {
           continue;
         }
         if (bad) continue;
-        inputs.push(result.data);
+        batch.push(result.data);
         rowNumbers.push(row.number);
+        if (batch.length >= 1000) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length > 0) yield batch;
+    };
+    const upsertOptions = {
+      dryRun: () => Boolean(options.dryRun) || errors.length > 0 || report.moreErrors > 0,
+      onProgress: (done: number) => options.onProgress?.("save", done, report.rows),
+    };
+    let outcome: Awaited<ReturnType<SitesService["upsertPlots"]>>;
+    try {
+      outcome =
+        kind === "plots"
+          ? await this.sites.upsertPlots(actor, valid() as AsyncIterable<PlotData[]>, upsertOptions)
+          : await this.sites.upsertPremises(actor, valid() as AsyncIterable<PremisesData[]>, upsertOptions);
     } catch (error) {
       if (error instanceof ReadError) {
         errors.length = 0;
@@ -257,6 +282,7 @@ export class IoService {
       }
       throw error;
     }
+    if (halted) return report;
     if (!columns) {
       push({ row: null, column: null, message: "io.err.no_header" });
       return report;
@@ -265,16 +291,6 @@ export class IoService {
       push({ row: null, column: null, message: "io.err.no_rows" });
       return report;
     }
-
-    // Rows that parsed still go through the service (rolled back), so unknown zones and
-    // duplicate codes are reported together with the parse errors.
-    const dryRun = options.dryRun || errors.length > 0;
-    options.onProgress?.("save", 0, inputs.length);
-    const outcome =
-      kind === "plots"
-        ? await this.sites.upsertPlots(actor, inputs as PlotData[], { dryRun })
-        : await this.sites.upsertPremises(actor, inputs as PremisesData[], { dryRun });
-    options.onProgress?.("save", inputs.length, inputs.length);
     for (const e of outcome.errors)
       push({
         row: rowNumbers[e.row] ?? null,

@@ -544,3 +544,75 @@ export async function plotRowsByCodes(db: Executor, codes: string[]): Promise<(P
   if (codes.length === 0) return [];
   return (await withPlotColumns(plotsFrom(db)).select("z.incentives as zone_incentives").where("p.code", "in", codes).execute()) as (PlotRow & { zone_incentives: string | null })[];
 }
+
+// Bulk helpers for imports: one statement per batch instead of one per row.
+
+/** Stored plots by code (the plots table's own columns), for one batch of an import. */
+export async function findPlotsByCodes(db: Executor, codes: string[]): Promise<Map<string, Selectable<PlotsTable>>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom("plots").selectAll().where("code", "in", codes).execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+export async function findPremisesByCodes(db: Executor, codes: string[]): Promise<Map<string, Selectable<PremisesTable>>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom("premises").selectAll().where("code", "in", codes).execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+export async function findPlotIdsByCodes(db: Executor, codes: string[]): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom("plots").select(["id", "code"]).where("code", "in", codes).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** Multi-row insert; returns the new ids by code. Callers keep batches under SQLite's 32,766 bound values. */
+export async function insertPlotsMany(
+  db: Executor,
+  rows: Omit<Insertable<PlotsTable>, "created_at" | "updated_at">[],
+): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const now = iso();
+  const inserted = await db
+    .insertInto("plots")
+    .values(rows.map((row) => ({ ...row, created_at: now, updated_at: now })))
+    .returning(["id", "code"])
+    .execute();
+  return new Map(inserted.map((r) => [r.code, r.id]));
+}
+
+export async function insertPremisesMany(
+  db: Executor,
+  rows: Omit<Insertable<PremisesTable>, "created_at" | "updated_at">[],
+): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const now = iso();
+  const inserted = await db
+    .insertInto("premises")
+    .values(rows.map((row) => ({ ...row, created_at: now, updated_at: now })))
+    .returning(["id", "code"])
+    .execute();
+  return new Map(inserted.map((r) => [r.code, r.id]));
+}
+
+export async function insertStatusChanges(
+  db: Executor,
+  rows: { entityType: SiteEntity; entityId: number; from: string | null; to: string; reason: string; actorUserId: number | null }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const at = iso();
+  await db
+    .insertInto("site_status_history")
+    .values(
+      rows.map((row) => ({
+        entity_type: row.entityType,
+        entity_id: row.entityId,
+        from_status: row.from,
+        to_status: row.to,
+        reason: row.reason,
+        actor_user_id: row.actorUserId,
+        at,
+      })),
+    )
+    .execute();
+}

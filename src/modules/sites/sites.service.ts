@@ -262,10 +262,10 @@ export class SitesService {
   }
 
   /** Resolves slugs to ids and checks references; errors name the field. */
-  private async plotRow(executor: Executor, data: PlotData, rowIndex: number, errors: RowError[]) {
-    const territoryId = await repo.territoryIdBySlug(executor, data.territorySlug);
+  private async plotRow(refs: RefCache, data: PlotData, rowIndex: number, errors: RowError[]) {
+    const territoryId = await refs.territory(data.territorySlug);
     if (!territoryId) errors.push({ row: rowIndex, field: "territorySlug", message: "sites.territory_unknown" });
-    const zoneId = data.zoneSlug ? await repo.findZoneId(executor, data.zoneSlug) : null;
+    const zoneId = data.zoneSlug ? await refs.zone(data.zoneSlug) : null;
     if (data.zoneSlug && !zoneId) errors.push({ row: rowIndex, field: "zoneSlug", message: "sites.zone_unknown" });
     return {
       code: data.code,
@@ -304,12 +304,15 @@ export class SitesService {
   /**
    * Creates or updates plots by code, all or nothing. Unchanged rows are left alone, so
    * re-importing the same file changes nothing. With `dryRun` the transaction is rolled back
-   * and only the counts come back.
+   * and only the counts come back; a function is asked once every row has been seen (an importer
+   * that finds errors of its own while it streams rows in says "roll back" that way).
+   * Rows come as one array or as batches from an async iterable (an importer streaming a file);
+   * the database work is done per batch of 500: one lookup of existing codes, one multi-row insert.
    */
   async upsertPlots(
     actor: Actor,
-    inputs: PlotData[],
-    options: { dryRun?: boolean; mode?: "upsert" | "create" | "update" } = {},
+    inputs: PlotData[] | AsyncIterable<PlotData[]>,
+    options: UpsertOptions = {},
   ): Promise<{ created: number; updated: number; unchanged: number; errors: RowError[] }> {
     this.authorize(actor);
     const mode = options.mode ?? "upsert";
@@ -317,42 +320,57 @@ export class SitesService {
     const rollback = new Error("rollback");
     try {
       await this.db.transaction().execute(async (trx) => {
+        const refs = refCache(trx);
         const seen = new Set<string>();
-        for (const [i, data] of inputs.entries()) {
-          if (seen.has(data.code)) outcome.errors.push({ row: i, field: "code", message: "sites.code_duplicate" });
-          seen.add(data.code);
-          const row = await this.plotRow(trx, data, i, outcome.errors);
-          const existing = await repo.findPlotRow(trx, data.code);
-          if (existing && mode === "create") outcome.errors.push({ row: i, field: "code", message: "sites.code_taken" });
-          if (!existing && mode === "update") outcome.errors.push({ row: i, field: "code", message: "sites.code_unknown" });
-          if (outcome.errors.length > 0) continue;
-          if (!existing) {
-            const id = await repo.insertPlot(trx, row);
-            await repo.insertStatusChange(trx, {
-              entityType: "plot",
-              entityId: id,
-              from: null,
-              to: row.status,
-              reason: "created",
-              actorUserId: actor.id || null,
-            });
-            outcome.created++;
-          } else if (differs(existing, row)) {
-            await repo.updatePlot(trx, existing.id, row);
-            if (existing.status !== row.status) {
-              await repo.insertStatusChange(trx, {
-                entityType: "plot",
-                entityId: existing.id,
-                from: existing.status,
+        let index = 0;
+        for await (const batch of batches(inputs)) {
+          const existingByCode = await repo.findPlotsByCodes(trx, [...new Set(batch.map((d) => d.code))]);
+          const inserts: Awaited<ReturnType<SitesService["plotRow"]>>[] = [];
+          for (const data of batch) {
+            const i = index++;
+            const duplicate = seen.has(data.code);
+            if (duplicate) outcome.errors.push({ row: i, field: "code", message: "sites.code_duplicate" });
+            seen.add(data.code);
+            const row = await this.plotRow(refs, data, i, outcome.errors);
+            const existing = existingByCode.get(data.code);
+            if (existing && mode === "create") outcome.errors.push({ row: i, field: "code", message: "sites.code_taken" });
+            if (!existing && mode === "update") outcome.errors.push({ row: i, field: "code", message: "sites.code_unknown" });
+            if (outcome.errors.length > 0) continue;
+            if (!existing) inserts.push(row);
+            else if (differs(existing, row)) {
+              await repo.updatePlot(trx, existing.id, row);
+              if (existing.status !== row.status) {
+                await repo.insertStatusChange(trx, {
+                  entityType: "plot",
+                  entityId: existing.id,
+                  from: existing.status,
+                  to: row.status,
+                  reason: "updated",
+                  actorUserId: actor.id || null,
+                });
+              }
+              outcome.updated++;
+            } else outcome.unchanged++;
+          }
+          if (outcome.errors.length === 0 && inserts.length > 0) {
+            const ids = await repo.insertPlotsMany(trx, inserts);
+            await repo.insertStatusChanges(
+              trx,
+              inserts.map((row) => ({
+                entityType: "plot" as const,
+                entityId: ids.get(row.code) ?? 0,
+                from: null,
                 to: row.status,
-                reason: "updated",
+                reason: "created",
                 actorUserId: actor.id || null,
-              });
-            }
-            outcome.updated++;
-          } else outcome.unchanged++;
+              })),
+            );
+            outcome.created += inserts.length;
+          }
+          options.onProgress?.(index);
         }
-        if (outcome.errors.length > 0 || options.dryRun) throw rollback;
+        const dryRun = typeof options.dryRun === "function" ? options.dryRun() : options.dryRun;
+        if (outcome.errors.length > 0 || dryRun) throw rollback;
       });
     } catch (error) {
       if (error !== rollback) throw error;
@@ -375,10 +393,11 @@ export class SitesService {
     return (await this.getPlot(parsed.data.code)).plot;
   }
 
+  /** Premises by code, all or nothing, in batches; the same options as upsertPlots. */
   async upsertPremises(
     actor: Actor,
-    inputs: PremisesData[],
-    options: { dryRun?: boolean; mode?: "upsert" | "create" | "update" } = {},
+    inputs: PremisesData[] | AsyncIterable<PremisesData[]>,
+    options: UpsertOptions = {},
   ): Promise<{ created: number; updated: number; unchanged: number; errors: RowError[] }> {
     this.authorize(actor);
     const mode = options.mode ?? "upsert";
@@ -386,55 +405,70 @@ export class SitesService {
     const rollback = new Error("rollback");
     try {
       await this.db.transaction().execute(async (trx) => {
+        const refs = refCache(trx);
         const seen = new Set<string>();
-        for (const [i, data] of inputs.entries()) {
-          if (seen.has(data.code)) outcome.errors.push({ row: i, field: "code", message: "sites.code_duplicate" });
-          seen.add(data.code);
-          const territoryId = await repo.territoryIdBySlug(trx, data.territorySlug);
-          if (!territoryId) outcome.errors.push({ row: i, field: "territorySlug", message: "sites.territory_unknown" });
-          const zoneId = data.zoneSlug ? await repo.findZoneId(trx, data.zoneSlug) : null;
-          if (data.zoneSlug && !zoneId) outcome.errors.push({ row: i, field: "zoneSlug", message: "sites.zone_unknown" });
-          const plotId = data.plotCode ? await repo.findPlotId(trx, data.plotCode) : null;
-          if (data.plotCode && !plotId) outcome.errors.push({ row: i, field: "plotCode", message: "sites.plot_unknown" });
-          const existing = await repo.findPremisesRow(trx, data.code);
-          if (existing && mode === "create") outcome.errors.push({ row: i, field: "code", message: "sites.code_taken" });
-          if (!existing && mode === "update") outcome.errors.push({ row: i, field: "code", message: "sites.code_unknown" });
-          if (outcome.errors.length > 0) continue;
-          const row = {
-            code: data.code,
-            zone_id: zoneId ?? null,
-            plot_id: plotId ?? null,
-            territory_id: territoryId ?? 0,
-            kind: data.kind,
-            floor_area_m2: data.floorAreaM2,
-            ceiling_m: data.ceilingM,
-            floor_load_t_m2: data.floorLoadTM2,
-            crane_t: data.craneT,
-            power_kw: data.powerKw,
-            status: data.status,
-            price_kzt_m2_month: data.priceKztM2Month,
-            lat: data.lat,
-            lon: data.lon,
-            notes: data.notes,
-            is_illustrative: data.illustrative ? 1 : 0,
-          };
-          if (!existing) {
-            const id = await repo.insertPremises(trx, row);
-            await repo.insertStatusChange(trx, {
-              entityType: "premises",
-              entityId: id,
-              from: null,
-              to: row.status,
-              reason: "created",
-              actorUserId: actor.id || null,
-            });
-            outcome.created++;
-          } else if (differs(existing, row)) {
-            await repo.updatePremises(trx, existing.id, row);
-            outcome.updated++;
-          } else outcome.unchanged++;
+        let index = 0;
+        for await (const batch of batches(inputs)) {
+          const existingByCode = await repo.findPremisesByCodes(trx, [...new Set(batch.map((d) => d.code))]);
+          const plotIds = await repo.findPlotIdsByCodes(trx, [...new Set(batch.flatMap((d) => (d.plotCode ? [d.plotCode] : [])))]);
+          const inserts: Parameters<typeof repo.insertPremisesMany>[1] = [];
+          for (const data of batch) {
+            const i = index++;
+            if (seen.has(data.code)) outcome.errors.push({ row: i, field: "code", message: "sites.code_duplicate" });
+            seen.add(data.code);
+            const territoryId = await refs.territory(data.territorySlug);
+            if (!territoryId) outcome.errors.push({ row: i, field: "territorySlug", message: "sites.territory_unknown" });
+            const zoneId = data.zoneSlug ? await refs.zone(data.zoneSlug) : null;
+            if (data.zoneSlug && !zoneId) outcome.errors.push({ row: i, field: "zoneSlug", message: "sites.zone_unknown" });
+            const plotId = data.plotCode ? plotIds.get(data.plotCode) : null;
+            if (data.plotCode && !plotId) outcome.errors.push({ row: i, field: "plotCode", message: "sites.plot_unknown" });
+            const existing = existingByCode.get(data.code);
+            if (existing && mode === "create") outcome.errors.push({ row: i, field: "code", message: "sites.code_taken" });
+            if (!existing && mode === "update") outcome.errors.push({ row: i, field: "code", message: "sites.code_unknown" });
+            if (outcome.errors.length > 0) continue;
+            const row = {
+              code: data.code,
+              zone_id: zoneId ?? null,
+              plot_id: plotId ?? null,
+              territory_id: territoryId ?? 0,
+              kind: data.kind,
+              floor_area_m2: data.floorAreaM2,
+              ceiling_m: data.ceilingM,
+              floor_load_t_m2: data.floorLoadTM2,
+              crane_t: data.craneT,
+              power_kw: data.powerKw,
+              status: data.status,
+              price_kzt_m2_month: data.priceKztM2Month,
+              lat: data.lat,
+              lon: data.lon,
+              notes: data.notes,
+              is_illustrative: data.illustrative ? 1 : 0,
+            };
+            if (!existing) inserts.push(row);
+            else if (differs(existing, row)) {
+              await repo.updatePremises(trx, existing.id, row);
+              outcome.updated++;
+            } else outcome.unchanged++;
+          }
+          if (outcome.errors.length === 0 && inserts.length > 0) {
+            const ids = await repo.insertPremisesMany(trx, inserts);
+            await repo.insertStatusChanges(
+              trx,
+              inserts.map((row) => ({
+                entityType: "premises" as const,
+                entityId: ids.get(row.code) ?? 0,
+                from: null,
+                to: row.status,
+                reason: "created",
+                actorUserId: actor.id || null,
+              })),
+            );
+            outcome.created += inserts.length;
+          }
+          options.onProgress?.(index);
         }
-        if (outcome.errors.length > 0 || options.dryRun) throw rollback;
+        const dryRun = typeof options.dryRun === "function" ? options.dryRun() : options.dryRun;
+        if (outcome.errors.length > 0 || dryRun) throw rollback;
       });
     } catch (error) {
       if (error !== rollback) throw error;
@@ -596,6 +630,42 @@ export interface SiteFile {
   contentType: string;
   sizeBytes: number;
   sha256: string;
+}
+
+export interface UpsertOptions {
+  /** Roll back at the end; a function is asked after the last row. */
+  dryRun?: boolean | (() => boolean);
+  mode?: "upsert" | "create" | "update";
+  /** Rows seen so far, after each batch. */
+  onProgress?: (done: number) => void;
+}
+
+/** 500 rows × ~33 columns stays under SQLite's 32,766 bound values per statement. */
+const BATCH = 500;
+
+async function* batches<T>(inputs: T[] | AsyncIterable<T[]>): AsyncGenerator<T[]> {
+  if (Array.isArray(inputs)) {
+    for (let start = 0; start < inputs.length; start += BATCH) yield inputs.slice(start, start + BATCH);
+    return;
+  }
+  for await (const batch of inputs) for (let start = 0; start < batch.length; start += BATCH) yield batch.slice(start, start + BATCH);
+}
+
+/** Territory and zone ids by slug, looked up once per import. */
+type RefCache = ReturnType<typeof refCache>;
+function refCache(executor: Executor) {
+  const territories = new Map<string, number | undefined>();
+  const zones = new Map<string, number | undefined>();
+  return {
+    async territory(slug: string): Promise<number | undefined> {
+      if (!territories.has(slug)) territories.set(slug, await repo.territoryIdBySlug(executor, slug));
+      return territories.get(slug);
+    },
+    async zone(slug: string): Promise<number | undefined> {
+      if (!zones.has(slug)) zones.set(slug, await repo.findZoneId(executor, slug));
+      return zones.get(slug);
+    },
+  };
 }
 
 /** True when any written column differs from the stored row. */
