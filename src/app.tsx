@@ -12,10 +12,10 @@ import type { AppEnv } from "./http/context.ts";
 import { AppError, ERROR_MESSAGE } from "./http/errors.ts";
 import { csrf } from "./http/middleware/csrf.ts";
 import { LOCALE_COOKIE, localeFromPath, localeFromRequest, preferredLocale } from "./http/middleware/locale.ts";
+import { createPageCache } from "./http/middleware/page-cache.ts";
 import { requestId } from "./http/middleware/request-id.ts";
 import { securityHeaders } from "./http/middleware/security-headers.ts";
 import { session } from "./http/middleware/session.ts";
-import { createPageCache } from "./http/middleware/page-cache.ts";
 import { portal } from "./http/portal.tsx";
 import { pageContext, render } from "./http/render.ts";
 import { i18nFor } from "./i18n/i18n.ts";
@@ -103,7 +103,8 @@ export function createApp({ config, database, logger }: AppDeps): JibekApp {
       throw new AppError("payload_too_large");
     },
   });
-  const uploadsOrForms: MiddlewareHandler<AppEnv> = (c, next) => (c.req.path.endsWith("/admin/import") ? importLimit(c, next) : formLimit(c, next));
+  const uploadsOrForms: MiddlewareHandler<AppEnv> = (c, next) =>
+    c.req.path.endsWith("/admin/import") ? importLimit(c, next) : formLimit(c, next);
   const formLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {

@@ -1,11 +1,11 @@
 import type { Logger } from "pino";
 import type { Config } from "./config/config.ts";
 import type { Db } from "./db/database.ts";
+import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { CooperationService } from "./modules/cooperation/cooperation.service.ts";
 import { IoService } from "./modules/io/io.service.ts";
 import { MatchingService } from "./modules/matching/matching.service.ts";
 import { NewsService } from "./modules/news/news.service.ts";
-import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { SitesService } from "./modules/sites/sites.service.ts";
 import { TerritoriesService } from "./modules/territories/territories.service.ts";
 

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { closePdfRenderer } from "../src/lib/pdf.ts";
-import { sha256 } from "../src/lib/crypto.ts";
 import { totalWrites } from "../src/db/statement-counter.ts";
+import { sha256 } from "../src/lib/crypto.ts";
+import { closePdfRenderer } from "../src/lib/pdf.ts";
 import { iso } from "../src/lib/time.ts";
 import { MATRIX_ROLES, type MatrixRole, PERMISSION_SOURCES, PERMISSIONS } from "./permissions.table.ts";
 
 /** Records the routes' parameters point at (demo data is loaded by createTestApp). */
 const SAMPLE = { plot: "TRN-IND-P01", premises: "", file: "none" };
+
 import { createTestApp, type TestApp } from "./support/test-app.ts";
 import type { TestClient } from "./support/test-client.ts";
 import { DIALECTS } from "./support/test-db.ts";
@@ -56,7 +57,11 @@ for (const dialect of DIALECTS) {
     async function freshen(client: TestClient): Promise<void> {
       const token = client.cookies.get("jibek_session");
       if (!token) return;
-      await t.database.db.updateTable("sessions").set({ last_seen_at: iso(new Date()) }).where("id_hash", "=", sha256(token)).execute();
+      await t.database.db
+        .updateTable("sessions")
+        .set({ last_seen_at: iso(new Date()) })
+        .where("id_hash", "=", sha256(token))
+        .execute();
     }
 
     async function newClient(role: MatrixRole): Promise<TestClient> {
@@ -79,7 +84,11 @@ for (const dialect of DIALECTS) {
         }
         case "expired": {
           const s = await t.signIn("editor");
-          await t.database.db.updateTable("sessions").set({ last_seen_at: iso(new Date(Date.now() - 2 * 3_600_000)) }).where("user_id", "=", s.userId).execute();
+          await t.database.db
+            .updateTable("sessions")
+            .set({ last_seen_at: iso(new Date(Date.now() - 2 * 3_600_000)) })
+            .where("user_id", "=", s.userId)
+            .execute();
           return s.client;
         }
         default:

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { accountAdminPages } from "../modules/accounts/accounts.admin.tsx";
 import { cooperationAdminPages } from "../modules/cooperation/cooperation.admin.tsx";
+import { ioAdminPages } from "../modules/io/io.admin.tsx";
 import { matchingAdminPages } from "../modules/matching/matching.admin.tsx";
 import { newsAdminPages } from "../modules/news/news.admin.tsx";
-import { ioAdminPages } from "../modules/io/io.admin.tsx";
 import { siteAdminPages } from "../modules/sites/sites.admin.tsx";
 import { AdminMenu } from "../views/admin-menu.tsx";
 import { PageHeader } from "../views/components.tsx";

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { accountApi } from "../modules/accounts/accounts.api.ts";
 import { cooperationApi } from "../modules/cooperation/cooperation.api.ts";
+import { ioApi } from "../modules/io/io.api.ts";
 import { matchingApi } from "../modules/matching/matching.api.ts";
 import { newsApi } from "../modules/news/news.api.ts";
-import { ioApi } from "../modules/io/io.api.ts";
 import { siteApi } from "../modules/sites/sites.api.ts";
 import { geoApi } from "../modules/sites/sites.geo.api.ts";
 import { territoryApi } from "../modules/territories/territories.api.ts";

@@ -1,7 +1,7 @@
 import type { Context, Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "./context.ts";
 import { isStaff } from "../modules/accounts/accounts.policy.ts";
+import type { AppEnv } from "./context.ts";
 import { AppError } from "./errors.ts";
 
 /** One API operation, described by the same zod schemas that validate it. */

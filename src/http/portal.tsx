@@ -68,7 +68,8 @@ export function portal(): Hono<AppEnv> {
                   <a href={href(ctx, `/zones/${wenzhouPark.slug}`)}>{i18n.pick(wenzhouPark.name).text}</a>
                 </h3>
                 <p>
-                  {i18n.t("unit.ha", { value: i18n.number(wenzhouPark.totalAreaHa ?? 0) })} <ConfidenceBadge i18n={i18n} confidence={wenzhouPark.confidence} source={wenzhouPark.facts[0]?.source ?? null} />
+                  {i18n.t("unit.ha", { value: i18n.number(wenzhouPark.totalAreaHa ?? 0) })}{" "}
+                  <ConfidenceBadge i18n={i18n} confidence={wenzhouPark.confidence} source={wenzhouPark.facts[0]?.source ?? null} />
                 </p>
               </li>
             ) : null}

@@ -1,7 +1,18 @@
 import type { FC } from "hono/jsx";
 import { href, type PageContext } from "./context.ts";
 
-export type AdminSection = "dashboard" | "sites" | "import" | "inquiries" | "news" | "comments" | "registry" | "users" | "audit";
+export type AdminSection =
+  | "dashboard"
+  | "sites"
+  | "import"
+  | "inquiries"
+  | "news"
+  | "comments"
+  | "registry"
+  | "board"
+  | "followups"
+  | "users"
+  | "audit";
 
 /** The back office's side menu; entries the user may not open are not shown. */
 export const AdminMenu: FC<{ ctx: PageContext; current: AdminSection; isAdmin: boolean }> = ({ ctx, current, isAdmin }) => {
@@ -11,6 +22,9 @@ export const AdminMenu: FC<{ ctx: PageContext; current: AdminSection; isAdmin: b
     { key: "sites", label: t("admin.sites_menu"), path: "/admin/sites", adminOnly: false },
     { key: "import", label: t("admin.sites.import"), path: "/admin/import", adminOnly: false },
     { key: "inquiries", label: t("admin.inquiries_menu"), path: "/admin/matching/inquiries", adminOnly: false },
+    { key: "registry", label: t("admin.registry_menu"), path: "/admin/registry", adminOnly: false },
+    { key: "board", label: t("admin.board_menu"), path: "/admin/projects/board", adminOnly: false },
+    { key: "followups", label: t("admin.followups_menu"), path: "/admin/follow-ups", adminOnly: false },
     { key: "news", label: t("admin.news_menu"), path: "/admin/news", adminOnly: false },
     { key: "comments", label: t("admin.comments_menu"), path: "/admin/news/comments", adminOnly: false },
     { key: "users", label: t("admin.users"), path: "/admin/users", adminOnly: true },

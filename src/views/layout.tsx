@@ -55,7 +55,17 @@ const LanguageSwitcher: FC<{ ctx: PageContext }> = ({ ctx }) => (
   </nav>
 );
 
-export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, description, crumbs, section, noindex, aside, head, children }) => {
+export const Layout: FC<PropsWithChildren<LayoutProps>> = ({
+  ctx,
+  title,
+  description,
+  crumbs,
+  section,
+  noindex,
+  aside,
+  head,
+  children,
+}) => {
   const { t } = ctx.i18n;
   const nav: { key: NonNullable<LayoutProps["section"]>; label: string; path: string }[] = [
     { key: "home", label: t("nav.home"), path: "" },

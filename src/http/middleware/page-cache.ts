@@ -49,7 +49,11 @@ export function createPageCache(options: PageCacheOptions) {
     if (c.res.status !== 200 || !type.startsWith("text/html")) return;
     const body = await c.res.clone().text();
     if (body.includes('name="_csrf"')) return;
-    entries.set(key, { body, headers: KEEP_HEADERS.flatMap((h) => (c.res.headers.get(h) ? [[h, c.res.headers.get(h) as string] as [string, string]] : [])), storedAt: Date.now() });
+    entries.set(key, {
+      body,
+      headers: KEEP_HEADERS.flatMap((h) => (c.res.headers.get(h) ? [[h, c.res.headers.get(h) as string] as [string, string]] : [])),
+      storedAt: Date.now(),
+    });
     if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
   };
 

@@ -297,7 +297,14 @@ export class AccountsService {
   }
 
   /** An audit event from another module (imports, exports, moderation): one row, one log line. */
-  async recordAudit(event: { action: string; actorUserId: number | null; subjectType?: string; subjectId?: string; requestId?: string; details?: Record<string, unknown> }): Promise<void> {
+  async recordAudit(event: {
+    action: string;
+    actorUserId: number | null;
+    subjectType?: string;
+    subjectId?: string;
+    requestId?: string;
+    details?: Record<string, unknown>;
+  }): Promise<void> {
     await this.audit(this.db, event);
   }
 

@@ -556,7 +556,7 @@ const AdminPage: FC<{
       ...crumbs,
       { label: title },
     ]}
-    aside={<AdminMenu ctx={ctx} current="dashboard" isAdmin={c.get("session")?.user.role === "admin"} />}
+    aside={<AdminMenu ctx={ctx} current="registry" isAdmin={c.get("session")?.user.role === "admin"} />}
   >
     {children as never}
   </Layout>

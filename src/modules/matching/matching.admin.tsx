@@ -52,11 +52,9 @@ export function matchingAdminPages(): Hono<AppEnv> {
                     <p>{r.message}</p>
                   </td>
                   <td>
-                    {r.results.slice(0, 6).map((x, i) => [
-                      i > 0 ? ", " : "",
-                      <a href={href(ctx, `/plots/${x.code}`)}>{x.code}</a>,
-                      x.fullMatch ? "" : " *",
-                    ])}
+                    {r.results
+                      .slice(0, 6)
+                      .map((x, i) => [i > 0 ? ", " : "", <a href={href(ctx, `/plots/${x.code}`)}>{x.code}</a>, x.fullMatch ? "" : " *"])}
                   </td>
                 </tr>
               ))}

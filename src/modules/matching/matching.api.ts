@@ -5,11 +5,18 @@ import type { ApiRegistry } from "../../http/openapi.ts";
 import { EstimateInput } from "./matching.incentives.ts";
 import { MatchResponse, SiteRequirements } from "./matching.schemas.ts";
 
-const EstimateQuery = EstimateInput.extend({ zone: z.string().regex(/^[a-z0-9-]{1,100}$/).describe("Zone slug whose regime to apply") });
+const EstimateQuery = EstimateInput.extend({
+  zone: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/)
+    .describe("Zone slug whose regime to apply"),
+});
 const EstimateResponse = z.object({
   zone: z.string(),
   regimeZone: z.string().describe("The zone whose terms apply (a subzone uses its parent's)"),
-  lines: z.array(z.object({ tax: z.string(), savingKzt: z.number(), yearsApplied: z.number(), formula: z.string(), note: z.string().nullable() })),
+  lines: z.array(
+    z.object({ tax: z.string(), savingKzt: z.number(), yearsApplied: z.number(), formula: z.string(), note: z.string().nullable() }),
+  ),
   totalKzt: z.number(),
   years: z.number(),
   assumptions: z.record(z.string(), z.number()),

@@ -36,7 +36,14 @@ const CASES: Case[] = [
     first: "A-BEST",
     excluded: ["I-ALLOTTED"],
     full: ["A-BEST", "B-CONNECT", "J-RESERVED"],
-    short: { "H-POWER-UNKNOWN": ["power"], "E-STANDALONE": ["citRelief"], "F-TOO-BIG": ["area"], "G-SMALL": ["area"], "L-SLOW-CONNECT": ["power"], "C-IZ-CHEAP": ["citRelief"] },
+    short: {
+      "H-POWER-UNKNOWN": ["power"],
+      "E-STANDALONE": ["citRelief"],
+      "F-TOO-BIG": ["area"],
+      "G-SMALL": ["area"],
+      "L-SLOW-CONNECT": ["power"],
+      "C-IZ-CHEAP": ["citRelief"],
+    },
   },
   {
     name: "a ready-by date too soon for the grid connection turns the connectable plot into a near miss",
@@ -62,13 +69,21 @@ const CASES: Case[] = [
   },
   {
     name: "a soft budget prefers the cheaper plot when everything else is equal",
-    req: { area: { min: 6, max: 8, hard: true }, power: { need: 4000, hard: true }, budget: { max: 1_200_000, currency: "KZT", unit: "sale_per_ha", hard: false, weight: 5 } },
+    req: {
+      area: { min: 6, max: 8, hard: true },
+      power: { need: 4000, hard: true },
+      budget: { max: 1_200_000, currency: "KZT", unit: "sale_per_ha", hard: false, weight: 5 },
+    },
     first: "C-IZ-CHEAP",
     full: ["C-IZ-CHEAP", "A-BEST", "L-SLOW-CONNECT"],
   },
   {
     name: "a hard budget marks the dearer plots short and a plot without a price unknown",
-    req: { area: { min: 5, max: 10, hard: true }, budget: { max: 900_000, currency: "KZT", unit: "sale_per_ha", hard: true }, nearMissThreshold: 20 },
+    req: {
+      area: { min: 5, max: 10, hard: true },
+      budget: { max: 900_000, currency: "KZT", unit: "sale_per_ha", hard: true },
+      nearMissThreshold: 20,
+    },
     first: "E-STANDALONE",
     full: ["E-STANDALONE"],
     short: { "K-IZ-WEAK": ["budget"], "A-BEST": ["budget"] },
@@ -129,7 +144,12 @@ const CASES: Case[] = [
   },
   {
     name: "a CIT relief preference puts the SEZ plot ahead of the cheaper zone without known relief",
-    req: { area: { min: 6, max: 8, hard: true }, power: { need: 4000, hard: true }, citRelief: { hard: false, weight: 5 }, budget: { max: 1_200_000, currency: "KZT", unit: "sale_per_ha", hard: false, weight: 1 } },
+    req: {
+      area: { min: 6, max: 8, hard: true },
+      power: { need: 4000, hard: true },
+      citRelief: { hard: false, weight: 5 },
+      budget: { max: 1_200_000, currency: "KZT", unit: "sale_per_ha", hard: false, weight: 1 },
+    },
     first: "A-BEST",
   },
 ];
@@ -158,7 +178,15 @@ for (const dialect of DIALECTS) {
           assert.equal(v.fullMatch, false, code);
           assert.deepEqual([...v.misses].sort(), [...misses].sort(), `${code}: ${summary}`);
         }
-        if (c.full) assert.deepEqual(verdicts.filter((v) => v.fullMatch).map((v) => v.candidate.code).sort(), [...c.full].sort(), summary);
+        if (c.full)
+          assert.deepEqual(
+            verdicts
+              .filter((v) => v.fullMatch)
+              .map((v) => v.candidate.code)
+              .sort(),
+            [...c.full].sort(),
+            summary,
+          );
       });
     }
   });

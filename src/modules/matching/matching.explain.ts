@@ -1,6 +1,6 @@
 import type { I18n, MessageKey } from "../../i18n/i18n.ts";
-import type { CriterionKey } from "./matching.schemas.ts";
 import type { Evaluation, Outcome } from "./matching.rules.ts";
+import type { CriterionKey } from "./matching.schemas.ts";
 
 const LABEL: Record<CriterionKey, MessageKey> = {
   area: "matching.c.area",
@@ -73,7 +73,8 @@ export function explain(i18n: I18n, e: Evaluation): string {
             cost: e.connect.costKzt === null ? i18n.t("common.unknown") : i18n.money(e.connect.costKzt, "KZT"),
           })
         : i18n.t("matching.x.no_connect");
-      if (e.outcome === "closable") return i18n.t(e.have === null ? "matching.x.capacity_closable_unknown" : "matching.x.capacity_closable", { ...v, connect });
+      if (e.outcome === "closable")
+        return i18n.t(e.have === null ? "matching.x.capacity_closable_unknown" : "matching.x.capacity_closable", { ...v, connect });
       if (e.outcome === "unknown") return i18n.t("matching.x.capacity_unknown_connect", { ...v, connect });
       return i18n.t("matching.x.capacity_short", { ...v, connect });
     }
@@ -92,7 +93,9 @@ export function explain(i18n: I18n, e: Evaluation): string {
       if (e.outcome === "unknown") return i18n.t(e.have === null ? "matching.x.budget_unknown" : "matching.x.budget_terms", v);
       return i18n.t("matching.x.budget_short", v);
     case "availability":
-      return i18n.t(e.outcome === "met" ? "matching.x.available" : e.outcome === "closable" ? "matching.x.available_later" : "matching.x.unavailable");
+      return i18n.t(
+        e.outcome === "met" ? "matching.x.available" : e.outcome === "closable" ? "matching.x.available_later" : "matching.x.unavailable",
+      );
     default:
       return i18n.t(e.outcome === "met" ? "matching.x.yes" : e.outcome === "unknown" ? "matching.x.unknown" : "matching.x.no", v);
   }

@@ -39,7 +39,10 @@ export function requirementsFromQuery(q: URLSearchParams): ParsedForm {
     }
     return n;
   };
-  const importance = (name: string) => ({ hard: q.get(`${name}Hard`) === "1", weight: Math.min(5, Math.max(1, Number(q.get(`${name}Weight`)) || 3)) });
+  const importance = (name: string) => ({
+    hard: q.get(`${name}Hard`) === "1",
+    weight: Math.min(5, Math.max(1, Number(q.get(`${name}Weight`)) || 3)),
+  });
   const input: SiteRequirementsInput = { target: q.get("target") === "premises" ? "premises" : "plot" };
 
   const sector = text("sector").toUpperCase();
@@ -63,7 +66,9 @@ export function requirementsFromQuery(q: URLSearchParams): ParsedForm {
   }
   if (q.get("railSiding") === "1") input.railSiding = importance("railSiding");
   if (q.get("cit") === "1") input.citRelief = importance("cit");
-  const zoneKinds = q.getAll("zoneKinds").filter((k) => ["sez", "industrial_zone", "industrial_park", "small_industrial_park", "none"].includes(k));
+  const zoneKinds = q
+    .getAll("zoneKinds")
+    .filter((k) => ["sez", "industrial_zone", "industrial_park", "small_industrial_park", "none"].includes(k));
   if (zoneKinds.length > 0) input.zoneKinds = { accepted: zoneKinds as never, ...importance("zone") };
   const districts = q.getAll("districts").filter((d) => /^[a-z0-9-]{1,100}$/.test(d));
   if (districts.length > 0) input.districts = { slugs: districts, ...importance("districts") };

@@ -51,29 +51,59 @@ export function estimateSavings(incentives: Incentive[], input: EstimateInput): 
       case "cit": {
         if (rate === null) break;
         const perYear = (input.annualProfitKzt * Math.max(0, input.citRatePct - rate)) / 100;
-        lines.push({ tax: "cit", savingKzt: round(perYear * years), yearsApplied: years, formula: `${input.annualProfitKzt} × (${input.citRatePct}% − ${rate}%) × ${years}`, note: inc.note });
+        lines.push({
+          tax: "cit",
+          savingKzt: round(perYear * years),
+          yearsApplied: years,
+          formula: `${input.annualProfitKzt} × (${input.citRatePct}% − ${rate}%) × ${years}`,
+          note: inc.note,
+        });
         break;
       }
       case "property_tax": {
         const perYear = (building * Math.max(0, input.propertyRatePct - (rate ?? input.propertyRatePct))) / 100;
-        lines.push({ tax: "property_tax", savingKzt: round(perYear * years), yearsApplied: years, formula: `${round(building)} × (${input.propertyRatePct}% − ${rate ?? input.propertyRatePct}%) × ${years}`, note: inc.note });
+        lines.push({
+          tax: "property_tax",
+          savingKzt: round(perYear * years),
+          yearsApplied: years,
+          formula: `${round(building)} × (${input.propertyRatePct}% − ${rate ?? input.propertyRatePct}%) × ${years}`,
+          note: inc.note,
+        });
         break;
       }
       case "land_tax": {
         const relief = rate === null ? 0 : rate === 0 ? 1 : 0;
         const perYear = input.areaHa * input.landTaxKztPerHa * relief;
-        lines.push({ tax: "land_tax", savingKzt: round(perYear * years), yearsApplied: years, formula: `${input.areaHa} ha × ${input.landTaxKztPerHa} × ${relief} × ${years}`, note: inc.note });
+        lines.push({
+          tax: "land_tax",
+          savingKzt: round(perYear * years),
+          yearsApplied: years,
+          formula: `${input.areaHa} ha × ${input.landTaxKztPerHa} × ${relief} × ${years}`,
+          note: inc.note,
+        });
         break;
       }
       case "vat": {
         // One-off: VAT on imported equipment not paid.
         const saving = rate === null ? 0 : (equipment * Math.max(0, input.vatRatePct - rate)) / 100;
-        lines.push({ tax: "vat", savingKzt: round(saving), yearsApplied: 0, formula: `${round(equipment)} × (${input.vatRatePct}% − ${rate ?? input.vatRatePct}%)`, note: inc.note });
+        lines.push({
+          tax: "vat",
+          savingKzt: round(saving),
+          yearsApplied: 0,
+          formula: `${round(equipment)} × (${input.vatRatePct}% − ${rate ?? input.vatRatePct}%)`,
+          note: inc.note,
+        });
         break;
       }
       case "customs": {
         const saving = rate === null ? 0 : (equipment * Math.max(0, input.customsRatePct - rate)) / 100;
-        lines.push({ tax: "customs", savingKzt: round(saving), yearsApplied: 0, formula: `${round(equipment)} × (${input.customsRatePct}% − ${rate ?? input.customsRatePct}%)`, note: inc.note });
+        lines.push({
+          tax: "customs",
+          savingKzt: round(saving),
+          yearsApplied: 0,
+          formula: `${round(equipment)} × (${input.customsRatePct}% − ${rate ?? input.customsRatePct}%)`,
+          note: inc.note,
+        });
         break;
       }
       default:

@@ -10,10 +10,18 @@ import { formStrings } from "../../lib/forms.ts";
 import { PageHeader } from "../../views/components.tsx";
 import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
-import type { Territory } from "../territories/territories.schemas.ts";
 import { ZONE_KINDS } from "../sites/sites.schemas.ts";
 import type { MatchCandidate } from "../sites/sites.service.ts";
-import { IllustrativeTag, INCENTIVE_LABEL, PLOT_STATUS_LABEL, PRICE_UNIT_LABEL, Quantity, YesNo, ZONE_KIND_LABEL } from "../sites/sites.views.tsx";
+import {
+  IllustrativeTag,
+  INCENTIVE_LABEL,
+  PLOT_STATUS_LABEL,
+  PRICE_UNIT_LABEL,
+  Quantity,
+  YesNo,
+  ZONE_KIND_LABEL,
+} from "../sites/sites.views.tsx";
+import type { Territory } from "../territories/territories.schemas.ts";
 import { criterionLabel, explain, OUTCOME_LABEL } from "./matching.explain.ts";
 import { CAPACITY_FIELDS, DISTANCE_FIELDS, type ParsedForm, requirementsFromQuery } from "./matching.form.ts";
 import { EstimateInput } from "./matching.incentives.ts";
@@ -55,7 +63,13 @@ const Importance: FC<{ i18n: I18n; name: string; q: URLSearchParams }> = ({ i18n
   </span>
 );
 
-const NumberInput: FC<{ id: string; label: string; q: URLSearchParams; errors: Record<string, string>; i18n: I18n }> = ({ id, label, q, errors, i18n }) => (
+const NumberInput: FC<{ id: string; label: string; q: URLSearchParams; errors: Record<string, string>; i18n: I18n }> = ({
+  id,
+  label,
+  q,
+  errors,
+  i18n,
+}) => (
   <div class={errors[id] ? "field field-invalid" : "field"}>
     <label for={id}>{label}</label>
     {errors[id] ? (
@@ -63,11 +77,24 @@ const NumberInput: FC<{ id: string; label: string; q: URLSearchParams; errors: R
         {i18n.tx(errors[id] as string)}
       </p>
     ) : null}
-    <input id={id} name={id} type="text" inputmode="decimal" value={q.get(id) ?? ""} aria-invalid={errors[id] ? "true" : undefined} aria-describedby={errors[id] ? `${id}-error` : undefined} />
+    <input
+      id={id}
+      name={id}
+      type="text"
+      inputmode="decimal"
+      value={q.get(id) ?? ""}
+      aria-invalid={errors[id] ? "true" : undefined}
+      aria-describedby={errors[id] ? `${id}-error` : undefined}
+    />
   </div>
 );
 
-const SearchForm: FC<{ ctx: PageContext; q: URLSearchParams; errors: Record<string, string>; territories: Territory[] }> = ({ ctx, q, errors, territories }) => {
+const SearchForm: FC<{ ctx: PageContext; q: URLSearchParams; errors: Record<string, string>; territories: Territory[] }> = ({
+  ctx,
+  q,
+  errors,
+  territories,
+}) => {
   const { i18n } = ctx;
   const t = i18n.t;
   const districts = q.getAll("districts");
@@ -150,7 +177,8 @@ const SearchForm: FC<{ ctx: PageContext; q: URLSearchParams; errors: Record<stri
         <div class="checks">
           {[...ZONE_KINDS, "none" as const].map((k) => (
             <label>
-              <input type="checkbox" name="zoneKinds" value={k} checked={kinds.includes(k)} /> {k === "none" ? t("matching.no_zone") : t(ZONE_KIND_LABEL[k])}
+              <input type="checkbox" name="zoneKinds" value={k} checked={kinds.includes(k)} />{" "}
+              {k === "none" ? t("matching.no_zone") : t(ZONE_KIND_LABEL[k])}
             </label>
           ))}
         </div>
@@ -259,7 +287,9 @@ const ResultCard: FC<{ ctx: PageContext; v: Verdict; rank: number; site: MatchCa
           {v.fullMatch ? (
             <span class="badge badge-verified">{t("matching.full_match")}</span>
           ) : (
-            <span class="badge badge-article-only">{t("matching.near_miss", { criteria: v.misses.map((m) => criterionLabel(i18n, m)).join(", ") })}</span>
+            <span class="badge badge-article-only">
+              {t("matching.near_miss", { criteria: v.misses.map((m) => criterionLabel(i18n, m)).join(", ") })}
+            </span>
           )}
         </div>
       </div>
@@ -305,7 +335,13 @@ export function matchingPages(): Hono<AppEnv> {
     const near = result?.verdicts.filter((v) => !v.fullMatch) ?? [];
     return render(
       c,
-      <Layout ctx={ctx} title={t("matching.title")} section="match" crumbs={[{ label: t("matching.title") }]} description={t("matching.lead")}>
+      <Layout
+        ctx={ctx}
+        title={t("matching.title")}
+        section="match"
+        crumbs={[{ label: t("matching.title") }]}
+        description={t("matching.lead")}
+      >
         <PageHeader title={t("matching.title")} lead={t("matching.lead")} />
         {Object.keys(parsed.errors).length > 0 ? (
           <div class="flash flash-error" role="alert">
@@ -363,7 +399,9 @@ export function matchingPages(): Hono<AppEnv> {
                   </form>
                 ) : (
                   <p class="muted">
-                    <a href={`${href(ctx, "/login")}?next=${encodeURIComponent(`/${ctx.locale}/match?${searchQuery(q)}`)}`}>{t("matching.sign_in_to_save")}</a>
+                    <a href={`${href(ctx, "/login")}?next=${encodeURIComponent(`/${ctx.locale}/match?${searchQuery(q)}`)}`}>
+                      {t("matching.sign_in_to_save")}
+                    </a>
                   </p>
                 )}
               </>
@@ -376,10 +414,14 @@ export function matchingPages(): Hono<AppEnv> {
 
   app.get("/:locale/compare", async (c) => {
     const url = new URL(c.req.url);
-    const codes = [...new Set(url.searchParams.getAll("plots").flatMap((p) => p.split(",")))].filter((p) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(p)).slice(0, 4);
+    const codes = [...new Set(url.searchParams.getAll("plots").flatMap((p) => p.split(",")))]
+      .filter((p) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(p))
+      .slice(0, 4);
     const search = new URLSearchParams(url.searchParams.get("q") ?? "");
     const parsed = requirementsFromQuery(search);
-    const rows = await c.get("services").matching.compare(codes, parsed.submitted && Object.keys(parsed.errors).length === 0 ? parsed.input : null);
+    const rows = await c
+      .get("services")
+      .matching.compare(codes, parsed.submitted && Object.keys(parsed.errors).length === 0 ? parsed.input : null);
     const ctx = pageContext(c);
     const { i18n } = ctx;
     const t = i18n.t;
@@ -402,8 +444,16 @@ export function matchingPages(): Hono<AppEnv> {
     );
     return render(
       c,
-      <Layout ctx={ctx} title={t("matching.compare_title")} section="match" crumbs={[{ label: t("matching.title"), href: `${href(ctx, "/match")}?${search}` }, { label: t("matching.compare_title") }]}>
-        <PageHeader title={t("matching.compare_title")} lead={rows.length < 2 ? t("matching.compare_hint") : t("matching.compare_lead", { count: rows.length })} />
+      <Layout
+        ctx={ctx}
+        title={t("matching.compare_title")}
+        section="match"
+        crumbs={[{ label: t("matching.title"), href: `${href(ctx, "/match")}?${search}` }, { label: t("matching.compare_title") }]}
+      >
+        <PageHeader
+          title={t("matching.compare_title")}
+          lead={rows.length < 2 ? t("matching.compare_hint") : t("matching.compare_lead", { count: rows.length })}
+        />
         {rows.length === 0 ? null : (
           <div class="table-wrap compare">
             <table>
@@ -420,29 +470,59 @@ export function matchingPages(): Hono<AppEnv> {
                 </tr>
               </thead>
               <tbody>
-                {line(t("sites.zone"), "zoneKinds", (r) => (r.site.plot?.zone ? i18n.pick(r.site.plot.zone.name).text : t("sites.standalone")))}
+                {line(t("sites.zone"), "zoneKinds", (r) =>
+                  r.site.plot?.zone ? i18n.pick(r.site.plot.zone.name).text : t("sites.standalone"),
+                )}
                 {line(t("sites.district"), "districts", (r) => (r.site.plot ? i18n.pick(r.site.plot.territory.name).text : ""))}
                 {line(t("sites.status"), "availability", (r) => (r.site.plot ? t(PLOT_STATUS_LABEL[r.site.plot.status]) : ""))}
-                {line(t("sites.area"), "area", (r) => <Quantity i18n={i18n} value={r.site.plot?.areaHa} unit="ha" />)}
+                {line(t("sites.area"), "area", (r) => (
+                  <Quantity i18n={i18n} value={r.site.plot?.areaHa} unit="ha" />
+                ))}
                 {line(t("sites.price"), "budget", (r) =>
-                  r.site.plot?.price ? `${i18n.money(r.site.plot.price.amount, r.site.plot.price.currency)} (${t(PRICE_UNIT_LABEL[r.site.plot.price.unit])})` : t("sites.price_on_request"),
+                  r.site.plot?.price
+                    ? `${i18n.money(r.site.plot.price.amount, r.site.plot.price.currency)} (${t(PRICE_UNIT_LABEL[r.site.plot.price.unit])})`
+                    : t("sites.price_on_request"),
                 )}
-                {line(t("sites.power"), "power", (r) => <Quantity i18n={i18n} value={r.site.plot?.infrastructure.powerKw} unit="kw" digits={0} />)}
-                {line(t("sites.gas"), "gas", (r) => <Quantity i18n={i18n} value={r.site.plot?.infrastructure.gasM3h} unit="m3h" digits={0} />)}
-                {line(t("sites.water"), "water", (r) => <Quantity i18n={i18n} value={r.site.plot?.infrastructure.waterM3d} unit="m3d" digits={0} />)}
-                {line(t("sites.sewage"), "sewage", (r) => <Quantity i18n={i18n} value={r.site.plot?.infrastructure.sewageM3d} unit="m3d" digits={0} />)}
-                {line(t("sites.heat"), "heat", (r) => <Quantity i18n={i18n} value={r.site.plot?.infrastructure.heatGcalh} unit="gcalh" />)}
-                {line(t("sites.rail_siding"), "railSiding", (r) => <YesNo i18n={i18n} value={r.site.plot?.infrastructure.railSiding ?? null} />)}
-                {line(t("sites.dist_rail"), "rail", (r) => <Quantity i18n={i18n} value={r.site.plot?.distances.railKm} unit="km" digits={1} />)}
-                {line(t("sites.dist_airport"), "airport", (r) => <Quantity i18n={i18n} value={r.site.plot?.distances.airportKm} unit="km" digits={0} />)}
-                {line(t("sites.dist_border"), "border", (r) => <Quantity i18n={i18n} value={r.site.plot?.distances.borderKm} unit="km" digits={0} />)}
-                {line(t("sites.dist_centre"), "city", (r) => <Quantity i18n={i18n} value={r.site.plot?.distances.centreKm} unit="km" digits={0} />)}
+                {line(t("sites.power"), "power", (r) => (
+                  <Quantity i18n={i18n} value={r.site.plot?.infrastructure.powerKw} unit="kw" digits={0} />
+                ))}
+                {line(t("sites.gas"), "gas", (r) => (
+                  <Quantity i18n={i18n} value={r.site.plot?.infrastructure.gasM3h} unit="m3h" digits={0} />
+                ))}
+                {line(t("sites.water"), "water", (r) => (
+                  <Quantity i18n={i18n} value={r.site.plot?.infrastructure.waterM3d} unit="m3d" digits={0} />
+                ))}
+                {line(t("sites.sewage"), "sewage", (r) => (
+                  <Quantity i18n={i18n} value={r.site.plot?.infrastructure.sewageM3d} unit="m3d" digits={0} />
+                ))}
+                {line(t("sites.heat"), "heat", (r) => (
+                  <Quantity i18n={i18n} value={r.site.plot?.infrastructure.heatGcalh} unit="gcalh" />
+                ))}
+                {line(t("sites.rail_siding"), "railSiding", (r) => (
+                  <YesNo i18n={i18n} value={r.site.plot?.infrastructure.railSiding ?? null} />
+                ))}
+                {line(t("sites.dist_rail"), "rail", (r) => (
+                  <Quantity i18n={i18n} value={r.site.plot?.distances.railKm} unit="km" digits={1} />
+                ))}
+                {line(t("sites.dist_airport"), "airport", (r) => (
+                  <Quantity i18n={i18n} value={r.site.plot?.distances.airportKm} unit="km" digits={0} />
+                ))}
+                {line(t("sites.dist_border"), "border", (r) => (
+                  <Quantity i18n={i18n} value={r.site.plot?.distances.borderKm} unit="km" digits={0} />
+                ))}
+                {line(t("sites.dist_centre"), "city", (r) => (
+                  <Quantity i18n={i18n} value={r.site.plot?.distances.centreKm} unit="km" digits={0} />
+                ))}
                 {line(t("matching.c.cit_relief"), "citRelief", (r) => {
                   const cit = r.site.zoneIncentives.find((x) => x.tax === "cit");
-                  return cit ? `${t(INCENTIVE_LABEL.cit)}: ${cit.ratePct === 0 ? t("sites.exempt") : `${cit.ratePct} %`}${cit.years ? `, ${t("sites.years", { count: cit.years })}` : ""}` : t("common.unknown");
+                  return cit
+                    ? `${t(INCENTIVE_LABEL.cit)}: ${cit.ratePct === 0 ? t("sites.exempt") : `${cit.ratePct} %`}${cit.years ? `, ${t("sites.years", { count: cit.years })}` : ""}`
+                    : t("common.unknown");
                 })}
                 {line(t("sites.verified"), null, (r) => (r.site.plot?.verification.at ? i18n.date(r.site.plot.verification.at) : "—"))}
-                {rows.some((r) => r.verdict) ? line(t("matching.score"), null, (r) => (r.verdict ? i18n.number(r.verdict.score, { style: "percent" }) : "")) : null}
+                {rows.some((r) => r.verdict)
+                  ? line(t("matching.score"), null, (r) => (r.verdict ? i18n.number(r.verdict.score, { style: "percent" }) : ""))
+                  : null}
               </tbody>
             </table>
           </div>
@@ -474,7 +554,12 @@ export function matchingPages(): Hono<AppEnv> {
     );
     return render(
       c,
-      <Layout ctx={ctx} title={t("matching.estimate_title")} section="match" crumbs={[{ label: t("matching.title"), href: href(ctx, "/match") }, { label: t("matching.estimate_title") }]}>
+      <Layout
+        ctx={ctx}
+        title={t("matching.estimate_title")}
+        section="match"
+        crumbs={[{ label: t("matching.title"), href: href(ctx, "/match") }, { label: t("matching.estimate_title") }]}
+      >
         <PageHeader title={t("matching.estimate_title")} lead={t("matching.estimate_lead", { zone: i18n.pick(zone.name).text })} />
         <p class="illustrative-banner" role="note">
           {t("matching.estimate_disclaimer")}
@@ -593,7 +678,11 @@ export function matchingPages(): Hono<AppEnv> {
             <li class="card">
               <h2>{s.title}</h2>
               <p class="muted">
-                {i18n.dateTime(s.createdAt)} · {t("matching.summary", { full: s.results.filter((r) => r.fullMatch).length, near: s.results.filter((r) => !r.fullMatch).length })}
+                {i18n.dateTime(s.createdAt)} ·{" "}
+                {t("matching.summary", {
+                  full: s.results.filter((r) => r.fullMatch).length,
+                  near: s.results.filter((r) => !r.fullMatch).length,
+                })}
               </p>
               <p>{s.results.slice(0, 5).map((r, i) => [i > 0 ? ", " : "", <a href={href(ctx, `/plots/${r.code}`)}>{r.code}</a>])}</p>
               {s.inquiryRequestedAt ? (

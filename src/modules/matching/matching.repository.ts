@@ -5,7 +5,10 @@ import type { SavedSearchesTable } from "./matching.tables.ts";
 
 export type SavedSearchRow = Selectable<SavedSearchesTable>;
 
-export async function insertSavedSearch(db: Executor, row: { userId: number; title: string; requirements: string; results: string }): Promise<number> {
+export async function insertSavedSearch(
+  db: Executor,
+  row: { userId: number; title: string; requirements: string; results: string },
+): Promise<number> {
   return (
     await db
       .insertInto("saved_searches")
@@ -24,7 +27,11 @@ export function findSavedSearch(db: Executor, id: number): Promise<SavedSearchRo
 }
 
 export async function markInquiryRequested(db: Executor, id: number, message: string, contact: string): Promise<void> {
-  await db.updateTable("saved_searches").set({ inquiry_requested_at: iso(), inquiry_message: message, inquiry_contact: contact }).where("id", "=", id).execute();
+  await db
+    .updateTable("saved_searches")
+    .set({ inquiry_requested_at: iso(), inquiry_message: message, inquiry_contact: contact })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Searches turned into inquiries, newest first, with who asked: the inquiries module picks them up. */
@@ -32,7 +39,17 @@ export function listRequestedInquiries(db: Executor, limit: number) {
   return db
     .selectFrom("saved_searches as s")
     .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.id", "s.title", "s.requirements", "s.results", "s.inquiry_requested_at", "s.inquiry_message", "s.inquiry_contact", "u.display_name", "u.email"])
+    .select([
+      "s.id",
+      "s.title",
+      "s.requirements",
+      "s.results",
+      "s.inquiry_requested_at",
+      "s.inquiry_message",
+      "s.inquiry_contact",
+      "u.display_name",
+      "u.email",
+    ])
     .where("s.inquiry_requested_at", "is not", null)
     .orderBy("s.inquiry_requested_at", "desc")
     .limit(limit)

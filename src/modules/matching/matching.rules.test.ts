@@ -14,10 +14,22 @@ function randomCandidate(r: () => number, i: number): Candidate {
     area: between(r, 1, 30, 0.5),
     status: pick(r, ["free", "free", "idle", "reserved"]),
     reservedUntil: r() < 0.5 ? `2027-0${between(r, 1, 9)}-01` : null,
-    capacities: { power: maybe(r, between(r, 0, 8000, 100)), gas: maybe(r, between(r, 0, 2000, 10)), water: maybe(r, between(r, 0, 3000, 10)), sewage: maybe(r, between(r, 0, 2000, 10)), heat: maybe(r, between(r, 0, 20)) },
-    connect: r() < 0.4 ? { power: { connectMonths: between(r, 1, 24), connectCapacity: between(r, 500, 5000, 100), connectCostKzt: 1e8 } } : {},
+    capacities: {
+      power: maybe(r, between(r, 0, 8000, 100)),
+      gas: maybe(r, between(r, 0, 2000, 10)),
+      water: maybe(r, between(r, 0, 3000, 10)),
+      sewage: maybe(r, between(r, 0, 2000, 10)),
+      heat: maybe(r, between(r, 0, 20)),
+    },
+    connect:
+      r() < 0.4 ? { power: { connectMonths: between(r, 1, 24), connectCapacity: between(r, 500, 5000, 100), connectCostKzt: 1e8 } } : {},
     railSiding: maybe(r, r() < 0.4),
-    distances: { rail: maybe(r, between(r, 0, 50)), airport: maybe(r, between(r, 5, 300)), border: maybe(r, between(r, 1, 300)), city: maybe(r, between(r, 1, 250)) },
+    distances: {
+      rail: maybe(r, between(r, 0, 50)),
+      airport: maybe(r, between(r, 5, 300)),
+      border: maybe(r, between(r, 1, 300)),
+      city: maybe(r, between(r, 1, 250)),
+    },
     zoneKind: pick(r, [null, "sez", "industrial_zone", "industrial_park", "small_industrial_park"]),
     districtSlug: pick(r, ["arys-city", "kentau-city", "sayram-district"]),
     citRelief: maybe(r, r() < 0.5),
@@ -65,17 +77,18 @@ function loosenings(req: Record<string, unknown>): Record<string, unknown>[] {
 
 describe("site matching rules (property-based)", () => {
   const random = seededRandom(42);
-  const candidates = Array.from({ length: 300 }, (_, i) => randomCandidate(random, i));
+  const candidates = Array.from({ length: 120 }, (_, i) => randomCandidate(random, i));
 
-  it("loosening any criterion never removes a full match (200 random searches)", () => {
-    for (let n = 0; n < 200; n++) {
+  it("loosening any criterion never removes a full match (100 random searches)", () => {
+    for (let n = 0; n < 100; n++) {
       const raw = randomRequirements(random);
       const req = SiteRequirements.parse(raw);
       const full = new Set(candidates.filter((c) => evaluate(req, c, NOW).fullMatch).map((c) => c.code));
       for (const loose of loosenings(raw)) {
         const looser = SiteRequirements.parse(loose);
         const after = new Set(candidates.filter((c) => evaluate(looser, c, NOW).fullMatch).map((c) => c.code));
-        for (const code of full) assert.ok(after.has(code), `${code} lost when loosening ${JSON.stringify(raw)} → ${JSON.stringify(loose)}`);
+        for (const code of full)
+          assert.ok(after.has(code), `${code} lost when loosening ${JSON.stringify(raw)} → ${JSON.stringify(loose)}`);
       }
     }
   });
@@ -100,7 +113,14 @@ describe("site matching rules (property-based)", () => {
   });
 
   it("scores stay within 0–1 and unknown data is never met", () => {
-    const req = SiteRequirements.parse({ power: { need: 1000, hard: true }, water: { need: 100 }, rail: { maxKm: 5 }, railSiding: {}, citRelief: {}, budget: { max: 1_000_000 } });
+    const req = SiteRequirements.parse({
+      power: { need: 1000, hard: true },
+      water: { need: 100 },
+      rail: { maxKm: 5 },
+      railSiding: {},
+      citRelief: {},
+      budget: { max: 1_000_000 },
+    });
     for (const c of candidates) {
       const v = evaluate(req, c, NOW);
       assert.ok(v.score >= 0 && v.score <= 1);

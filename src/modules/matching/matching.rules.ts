@@ -85,7 +85,12 @@ function base(criterion: CriterionKey, c: { hard: boolean; weight: number }): Pi
   return { criterion, hard: c.hard, weight: c.weight };
 }
 
-function capacity(key: keyof typeof UNITS, need: number, c: Candidate, monthsLeft: number | null): Omit<Evaluation, "criterion" | "hard" | "weight"> {
+function capacity(
+  key: keyof typeof UNITS,
+  need: number,
+  c: Candidate,
+  monthsLeft: number | null,
+): Omit<Evaluation, "criterion" | "hard" | "weight"> {
   const have = c.capacities[key];
   const unit = UNITS[key];
   if (have !== null && have >= need) return { outcome: "met", score: 1, need, have, gap: 0, unit, connect: null };
@@ -97,7 +102,8 @@ function capacity(key: keyof typeof UNITS, need: number, c: Candidate, monthsLef
   const gap = have === null ? null : need - have;
   // A utility's confirmation alone is not a connection offer: only months or capacity make one.
   const connectInfo = connect && (months !== null || extra !== null) ? { months, capacity: extra, costKzt: connect.connectCostKzt } : null;
-  if (enough && inTime) return { outcome: "closable", score: Math.max(0.5, 0.8 - (0.3 * (months ?? 0)) / 24), need, have, gap, unit, connect: connectInfo };
+  if (enough && inTime)
+    return { outcome: "closable", score: Math.max(0.5, 0.8 - (0.3 * (months ?? 0)) / 24), need, have, gap, unit, connect: connectInfo };
   if (have === null) return { outcome: "unknown", score: 0.25, need, have, gap, unit, connect: connectInfo };
   return { outcome: "short", score: 0.6 * clamp(have / need), need, have, gap, unit, connect: connectInfo };
 }
@@ -105,7 +111,15 @@ function capacity(key: keyof typeof UNITS, need: number, c: Candidate, monthsLef
 function distance(have: number | null, maxKm: number): Omit<Evaluation, "criterion" | "hard" | "weight"> {
   if (have === null) return { outcome: "unknown", score: 0.25, need: maxKm, have, gap: null, unit: "km", connect: null };
   if (have <= maxKm) return { outcome: "met", score: 1, need: maxKm, have, gap: 0, unit: "km", connect: null };
-  return { outcome: "short", score: maxKm === 0 ? 0 : clamp(1 - (have - maxKm) / maxKm), need: maxKm, have, gap: have - maxKm, unit: "km", connect: null };
+  return {
+    outcome: "short",
+    score: maxKm === 0 ? 0 : clamp(1 - (have - maxKm) / maxKm),
+    need: maxKm,
+    have,
+    gap: have - maxKm,
+    unit: "km",
+    connect: null,
+  };
 }
 
 function yesNo(value: boolean | null): Omit<Evaluation, "criterion" | "hard" | "weight"> {
@@ -120,11 +134,51 @@ export function evaluate(req: SiteRequirements, c: Candidate, now: Date): Verdic
 
   const availability = (): Evaluation => {
     const open = c.kind === "plot" ? ["free", "idle"] : ["free"];
-    if (open.includes(c.status)) return { criterion: "availability", hard: true, weight: 1, outcome: "met", score: 1, need: null, have: null, gap: null, unit: null, connect: null };
-    if (c.status === "reserved" && c.reservedUntil && monthsLeft !== null && monthsUntil(c.reservedUntil, now) !== null && (monthsUntil(c.reservedUntil, now) as number) <= monthsLeft) {
-      return { criterion: "availability", hard: true, weight: 1, outcome: "closable", score: 0.6, need: null, have: null, gap: null, unit: null, connect: null };
+    if (open.includes(c.status))
+      return {
+        criterion: "availability",
+        hard: true,
+        weight: 1,
+        outcome: "met",
+        score: 1,
+        need: null,
+        have: null,
+        gap: null,
+        unit: null,
+        connect: null,
+      };
+    if (
+      c.status === "reserved" &&
+      c.reservedUntil &&
+      monthsLeft !== null &&
+      monthsUntil(c.reservedUntil, now) !== null &&
+      (monthsUntil(c.reservedUntil, now) as number) <= monthsLeft
+    ) {
+      return {
+        criterion: "availability",
+        hard: true,
+        weight: 1,
+        outcome: "closable",
+        score: 0.6,
+        need: null,
+        have: null,
+        gap: null,
+        unit: null,
+        connect: null,
+      };
     }
-    return { criterion: "availability", hard: true, weight: 1, outcome: "short", score: 0, need: null, have: null, gap: null, unit: null, connect: null };
+    return {
+      criterion: "availability",
+      hard: true,
+      weight: 1,
+      outcome: "short",
+      score: 0,
+      need: null,
+      have: null,
+      gap: null,
+      unit: null,
+      connect: null,
+    };
   };
   out.push(availability());
 
@@ -132,8 +186,26 @@ export function evaluate(req: SiteRequirements, c: Candidate, now: Date): Verdic
     const { min, max } = req.area;
     const unit = c.kind === "plot" ? "ha" : "m²";
     let result: Omit<Evaluation, "criterion" | "hard" | "weight">;
-    if (min !== undefined && c.area < min) result = { outcome: "short", score: clamp(1 - 2 * ((min - c.area) / min)), need: min, have: c.area, gap: min - c.area, unit, connect: null };
-    else if (max !== undefined && c.area > max) result = { outcome: "short", score: clamp(1 - 2 * ((c.area - max) / max)), need: max, have: c.area, gap: c.area - max, unit, connect: null };
+    if (min !== undefined && c.area < min)
+      result = {
+        outcome: "short",
+        score: clamp(1 - 2 * ((min - c.area) / min)),
+        need: min,
+        have: c.area,
+        gap: min - c.area,
+        unit,
+        connect: null,
+      };
+    else if (max !== undefined && c.area > max)
+      result = {
+        outcome: "short",
+        score: clamp(1 - 2 * ((c.area - max) / max)),
+        need: max,
+        have: c.area,
+        gap: c.area - max,
+        unit,
+        connect: null,
+      };
     else result = { outcome: "met", score: 1, need: min ?? max ?? null, have: c.area, gap: 0, unit, connect: null };
     out.push({ ...base("area", req.area), ...result });
   }
@@ -156,9 +228,19 @@ export function evaluate(req: SiteRequirements, c: Candidate, now: Date): Verdic
     const b = req.budget;
     const p = c.price;
     let result: Omit<Evaluation, "criterion" | "hard" | "weight">;
-    if (!p || p.currency !== b.currency || p.unit !== b.unit) result = { outcome: "unknown", score: 0.25, need: b.max, have: p?.amount ?? null, gap: null, unit: b.currency, connect: null };
+    if (!p || p.currency !== b.currency || p.unit !== b.unit)
+      result = { outcome: "unknown", score: 0.25, need: b.max, have: p?.amount ?? null, gap: null, unit: b.currency, connect: null };
     else if (p.amount <= b.max) result = { outcome: "met", score: 1, need: b.max, have: p.amount, gap: 0, unit: b.currency, connect: null };
-    else result = { outcome: "short", score: clamp(1 - (p.amount - b.max) / b.max), need: b.max, have: p.amount, gap: p.amount - b.max, unit: b.currency, connect: null };
+    else
+      result = {
+        outcome: "short",
+        score: clamp(1 - (p.amount - b.max) / b.max),
+        need: b.max,
+        have: p.amount,
+        gap: p.amount - b.max,
+        unit: b.currency,
+        connect: null,
+      };
     out.push({ ...base("budget", b), ...result });
   }
 
@@ -177,7 +259,11 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 export function compareVerdicts(a: Verdict, b: Verdict): number {
   if (a.fullMatch !== b.fullMatch) return a.fullMatch ? -1 : 1;
   if (!a.fullMatch && a.misses.length !== b.misses.length) return a.misses.length - b.misses.length;
-  return b.score - a.score || b.hardQuality - a.hardQuality || (a.candidate.code < b.candidate.code ? -1 : a.candidate.code > b.candidate.code ? 1 : 0);
+  return (
+    b.score - a.score ||
+    b.hardQuality - a.hardQuality ||
+    (a.candidate.code < b.candidate.code ? -1 : a.candidate.code > b.candidate.code ? 1 : 0)
+  );
 }
 
 /**

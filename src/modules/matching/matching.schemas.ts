@@ -36,11 +36,14 @@ export const SiteRequirements = z.object({
   city: MaxDistance.optional().describe("Distance to the oblast centre"),
   zoneKinds: z.object({ accepted: z.array(ZoneChoice).min(1), ...Importance }).optional(),
   citRelief: z.object(Importance).optional().describe("A regime with corporate income tax relief"),
-  districts: z
-    .object({ slugs: z.array(z.string().regex(/^[a-z0-9-]{1,100}$/)).min(1), ...Importance })
-    .optional(),
+  districts: z.object({ slugs: z.array(z.string().regex(/^[a-z0-9-]{1,100}$/)).min(1), ...Importance }).optional(),
   budget: z
-    .object({ max: z.number().positive(), currency: z.enum(CURRENCIES).default("KZT"), unit: z.enum([...PRICE_UNITS, "rent_m2_month"]).default("sale_per_ha"), ...Importance })
+    .object({
+      max: z.number().positive(),
+      currency: z.enum(CURRENCIES).default("KZT"),
+      unit: z.enum([...PRICE_UNITS, "rent_m2_month"]).default("sale_per_ha"),
+      ...Importance,
+    })
     .optional()
     .describe("Highest price: per ha (sale or yearly lease), per year, or rent per m² per month (premises)"),
   readyBy: z
@@ -55,7 +58,24 @@ export const SiteRequirements = z.object({
 export type SiteRequirements = z.infer<typeof SiteRequirements>;
 export type SiteRequirementsInput = z.input<typeof SiteRequirements>;
 
-export const CRITERIA = ["area", "power", "gas", "water", "sewage", "heat", "railSiding", "rail", "airport", "border", "city", "zoneKinds", "citRelief", "districts", "budget", "availability"] as const;
+export const CRITERIA = [
+  "area",
+  "power",
+  "gas",
+  "water",
+  "sewage",
+  "heat",
+  "railSiding",
+  "rail",
+  "airport",
+  "border",
+  "city",
+  "zoneKinds",
+  "citRelief",
+  "districts",
+  "budget",
+  "availability",
+] as const;
 export type CriterionKey = (typeof CRITERIA)[number];
 
 export const CriterionResult = z.object({

@@ -3,8 +3,8 @@ import type { Db } from "../../db/database.ts";
 import { AppError } from "../../http/errors.ts";
 import type { I18n } from "../../i18n/i18n.ts";
 import type { Actor } from "../accounts/accounts.policy.ts";
-import type { CandidateCheck, CandidateQuery, MatchCandidate, SitesService } from "../sites/sites.service.ts";
 import type { Incentive } from "../sites/sites.schemas.ts";
+import type { CandidateCheck, CandidateQuery, MatchCandidate, SitesService } from "../sites/sites.service.ts";
 import { explain } from "./matching.explain.ts";
 import { type Estimate, type EstimateInput, estimateSavings } from "./matching.incentives.ts";
 import * as repo from "./matching.repository.ts";
@@ -30,14 +30,22 @@ export function toCandidate(m: MatchCandidate): Candidate {
     const p = m.plot;
     const d = p.infrastructure.details;
     const connect = (key: "power" | "gas" | "water" | "sewage" | "heat") =>
-      d[key] ? { connectMonths: d[key].connectMonths, connectCapacity: d[key].connectCapacity, connectCostKzt: d[key].connectCostKzt } : undefined;
+      d[key]
+        ? { connectMonths: d[key].connectMonths, connectCapacity: d[key].connectCapacity, connectCostKzt: d[key].connectCostKzt }
+        : undefined;
     return {
       kind: "plot",
       code: p.code,
       area: p.areaHa,
       status: p.status,
       reservedUntil: p.reservedUntil,
-      capacities: { power: p.infrastructure.powerKw, gas: p.infrastructure.gasM3h, water: p.infrastructure.waterM3d, sewage: p.infrastructure.sewageM3d, heat: p.infrastructure.heatGcalh },
+      capacities: {
+        power: p.infrastructure.powerKw,
+        gas: p.infrastructure.gasM3h,
+        water: p.infrastructure.waterM3d,
+        sewage: p.infrastructure.sewageM3d,
+        heat: p.infrastructure.heatGcalh,
+      },
       connect: Object.fromEntries((["power", "gas", "water", "sewage", "heat"] as const).map((k) => [k, connect(k)]).filter(([, v]) => v)),
       railSiding: p.infrastructure.railSiding,
       distances: { rail: p.distances.railKm, airport: p.distances.airportKm, border: p.distances.borderKm, city: p.distances.centreKm },
@@ -80,7 +88,15 @@ export function candidateQuery(req: SiteRequirements): CandidateQuery {
     if (r) checks.push({ column: distances[key], op: "<=", value: r.maxKm, hard: r.hard });
   }
   if (req.railSiding) checks.push({ column: "rail_siding", op: "=", value: 1, hard: req.railSiding.hard });
-  if (req.budget) checks.push({ column: "price", op: "<=", value: req.budget.max, hard: req.budget.hard, currency: req.budget.currency, unit: req.budget.unit });
+  if (req.budget)
+    checks.push({
+      column: "price",
+      op: "<=",
+      value: req.budget.max,
+      hard: req.budget.hard,
+      currency: req.budget.currency,
+      unit: req.budget.unit,
+    });
   if (req.citRelief) checks.push({ column: "cit", op: "=", value: 1, hard: req.citRelief.hard });
   const area = req.area;
   return {
@@ -112,7 +128,8 @@ export class MatchingService {
     now = new Date(),
   ): Promise<{ req: SiteRequirements; verdicts: Verdict[]; considered: number; sites: Map<string, MatchCandidate> }> {
     const parsed = SiteRequirements.safeParse(input);
-    if (!parsed.success) throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])));
+    if (!parsed.success)
+      throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])));
     const req = parsed.data;
     const found = await this.sitesService().matchCandidates(req.target, candidateQuery(req));
     const sites = new Map(found.map((m) => [m.plot?.code ?? m.premises?.code ?? "", m]));
@@ -154,8 +171,19 @@ export class MatchingService {
 
   async saveSearch(actor: Actor, title: string, input: SiteRequirementsInput): Promise<number> {
     const { req, verdicts } = await this.verdicts(input);
-    const results = verdicts.map((v) => ({ code: v.candidate.code, kind: v.candidate.kind, score: v.score, fullMatch: v.fullMatch, misses: v.misses }));
-    return repo.insertSavedSearch(this.db, { userId: actor.id, title: title.trim().slice(0, 200) || "Search", requirements: JSON.stringify(req), results: JSON.stringify(results) });
+    const results = verdicts.map((v) => ({
+      code: v.candidate.code,
+      kind: v.candidate.kind,
+      score: v.score,
+      fullMatch: v.fullMatch,
+      misses: v.misses,
+    }));
+    return repo.insertSavedSearch(this.db, {
+      userId: actor.id,
+      title: title.trim().slice(0, 200) || "Search",
+      requirements: JSON.stringify(req),
+      results: JSON.stringify(results),
+    });
   }
 
   async savedSearches(actor: Actor) {
@@ -187,8 +215,16 @@ export class MatchingService {
 function siteSummary(i18n: I18n, m: MatchCandidate | undefined) {
   const site = m?.plot ?? m?.premises;
   if (!site) return { name: "", zone: null, district: "", areaLabel: "", illustrative: false };
-  const area = m?.plot ? i18n.t("unit.ha", { value: i18n.number(m.plot.areaHa) }) : i18n.t("unit.m2", { value: i18n.number(m?.premises?.floorAreaM2 ?? 0) });
-  return { name: site.code, zone: site.zone ? i18n.pick(site.zone.name).text : null, district: i18n.pick(site.territory.name).text, areaLabel: area, illustrative: site.illustrative };
+  const area = m?.plot
+    ? i18n.t("unit.ha", { value: i18n.number(m.plot.areaHa) })
+    : i18n.t("unit.m2", { value: i18n.number(m?.premises?.floorAreaM2 ?? 0) });
+  return {
+    name: site.code,
+    zone: site.zone ? i18n.pick(site.zone.name).text : null,
+    district: i18n.pick(site.territory.name).text,
+    areaLabel: area,
+    illustrative: site.illustrative,
+  };
 }
 
 function presentSaved(r: repo.SavedSearchRow) {

@@ -7,10 +7,15 @@ import { LOCALES } from "../../i18n/locales.ts";
 import { loadFixtureCatalogue } from "./matching.fixtures.ts";
 import type { MatchResponse } from "./matching.schemas.ts";
 
-const DENIM_QUERY = "areaMin=5&areaMax=10&areaHard=1&powerKw=3000&powerHard=1&waterM3d=800&waterHard=1&railKm=5&railHard=1&cit=1&citHard=1&readyBy=2030-01-01";
+const DENIM_QUERY =
+  "areaMin=5&areaMax=10&areaHard=1&powerKw=3000&powerHard=1&waterM3d=800&waterHard=1&railKm=5&railHard=1&cit=1&citHard=1&readyBy=2030-01-01";
 
 async function post(t: TestApp, body: unknown, locale = "en"): Promise<Response> {
-  return t.app.request(`/api/v1/matching/sites?locale=${locale}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  return t.app.request(`/api/v1/matching/sites?locale=${locale}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
 }
 
 for (const dialect of DIALECTS) {
@@ -29,7 +34,10 @@ for (const dialect of DIALECTS) {
       const b = body.results.find((r) => r.code === "B-CONNECT");
       const power = b?.criteria.find((c) => c.criterion === "power");
       assert.equal(power?.outcome, "closable");
-      assert.equal(power?.explanation.replace(/\s/g, " "), "Power: needs 3,000 kW, 1,800 kW free: 1,200 kW short; connection of 2,000 kW possible in 9 months per the utility, cost KZT 120,000,000.00");
+      assert.equal(
+        power?.explanation.replace(/\s/g, " "),
+        "Power: needs 3,000 kW, 1,800 kW free: 1,200 kW short; connection of 2,000 kW possible in 9 months per the utility, cost KZT 120,000,000.00",
+      );
       const zh = (await (await post(t, { power: { need: 3000, hard: true } }, "zh")).json()) as MatchResponse;
       const h = zh.results.find((r) => r.code === "H-POWER-UNKNOWN");
       assert.equal(h?.fullMatch, false);
@@ -39,7 +47,9 @@ for (const dialect of DIALECTS) {
     });
 
     it("returns near misses after full matches, marked with what they miss", async () => {
-      const body = (await (await post(t, { area: { min: 5, max: 10, hard: true }, power: { need: 7000, hard: true }, limit: 50 })).json()) as MatchResponse;
+      const body = (await (
+        await post(t, { area: { min: 5, max: 10, hard: true }, power: { need: 7000, hard: true }, limit: 50 })
+      ).json()) as MatchResponse;
       assert.equal(body.fullMatches, 0);
       assert.ok(body.nearMisses > 0);
       assert.ok(body.results.every((r) => !r.fullMatch && r.misses.includes("power")));
@@ -73,7 +83,9 @@ for (const dialect of DIALECTS) {
     });
 
     it("compares up to four plots side by side, criterion by criterion", async () => {
-      const html = await (await t.app.request(`/en/compare?plots=A-BEST,B-CONNECT,C-IZ-CHEAP,D-IZ2-FAR,E-STANDALONE&q=${encodeURIComponent(DENIM_QUERY)}`)).text();
+      const html = await (
+        await t.app.request(`/en/compare?plots=A-BEST,B-CONNECT,C-IZ-CHEAP,D-IZ2-FAR,E-STANDALONE&q=${encodeURIComponent(DENIM_QUERY)}`)
+      ).text();
       for (const code of ["A-BEST", "B-CONNECT", "C-IZ-CHEAP", "D-IZ2-FAR"]) assert.match(html, new RegExp(`>${code}<`));
       assert.doesNotMatch(html, />E-STANDALONE</);
       assert.match(html, /outcome-mark outcome-closable/);
@@ -81,7 +93,9 @@ for (const dialect of DIALECTS) {
     });
 
     it("estimates what a regime saves, showing every assumption and labelled as an estimate", async () => {
-      const res = await t.app.request("/api/v1/matching/estimate?zone=t-sez&annualProfitKzt=100000000&years=5&investmentKzt=1000000000&equipmentShare=0.5&buildingShare=0.4&locale=en");
+      const res = await t.app.request(
+        "/api/v1/matching/estimate?zone=t-sez&annualProfitKzt=100000000&years=5&investmentKzt=1000000000&equipmentShare=0.5&buildingShare=0.4&locale=en",
+      );
       assert.equal(res.status, 200);
       const body = (await res.json()) as { lines: { tax: string; savingKzt: number }[]; totalKzt: number; disclaimer: string };
       // CIT 0 % for 10 years, capped at the 5 asked: 100 M × 20 % × 5; property tax 0 %: 400 M × 1.5 % × 5.
@@ -105,13 +119,19 @@ for (const dialect of DIALECTS) {
       const short = await investor.client.form(`/en/account/searches/${id}/inquiry`, { message: "hi", contact: "" });
       assert.equal(short.status, 303);
       assert.match(await (await investor.client.get("/en/account/searches")).text(), /at least 10 characters/);
-      await investor.client.form(`/en/account/searches/${id}/inquiry`, { message: "We plan a 200-job denim plant.", contact: "wechat: denim-wz" });
+      await investor.client.form(`/en/account/searches/${id}/inquiry`, {
+        message: "We plan a 200-job denim plant.",
+        contact: "wechat: denim-wz",
+      });
       const staff = await t.signIn("manager");
       const admin = await (await staff.client.get("/en/admin/matching/inquiries")).text();
       assert.match(admin, /Denim plant/);
       assert.match(admin, /200-job denim plant/);
       const other = await t.signIn("partner");
-      assert.equal((await other.client.form(`/en/account/searches/${id}/inquiry`, { message: "Not my search at all", contact: "" })).status, 404);
+      assert.equal(
+        (await other.client.form(`/en/account/searches/${id}/inquiry`, { message: "Not my search at all", contact: "" })).status,
+        404,
+      );
     });
 
     it("answers a search page within 10 SQL statements (QUALITY P5)", async () => {

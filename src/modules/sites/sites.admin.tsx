@@ -752,16 +752,14 @@ export function siteAdminPages(): Hono<AppEnv> {
           typeof body.title === "string" && body.title.trim()
             ? body.title.trim().slice(0, 200)
             : file.name.slice(0, 200) || stored.storedName;
-        await c
-          .get("services")
-          .sites.attachFile(actor(c), entity, key, {
-            kind: stored.kind,
-            title,
-            storedName: stored.storedName,
-            contentType: stored.contentType,
-            sizeBytes: stored.sizeBytes,
-            sha256: stored.sha256,
-          });
+        await c.get("services").sites.attachFile(actor(c), entity, key, {
+          kind: stored.kind,
+          title,
+          storedName: stored.storedName,
+          contentType: stored.contentType,
+          sizeBytes: stored.sizeBytes,
+          sha256: stored.sha256,
+        });
         setFlash(c, "success", "admin.sites.uploaded", { code: key });
         return back(c, key);
       });

@@ -438,7 +438,19 @@ export async function territoryIdBySlug(db: Executor, slug: string): Promise<num
 
 /** One condition the pre-rank counts: a miss when hard, a hit when soft. */
 export interface CandidateCheck {
-  column: "power_kw" | "gas_m3h" | "water_m3d" | "sewage_m3d" | "heat_gcalh" | "dist_rail_km" | "dist_airport_km" | "dist_border_km" | "dist_centre_km" | "rail_siding" | "price" | "cit";
+  column:
+    | "power_kw"
+    | "gas_m3h"
+    | "water_m3d"
+    | "sewage_m3d"
+    | "heat_gcalh"
+    | "dist_rail_km"
+    | "dist_airport_km"
+    | "dist_border_km"
+    | "dist_centre_km"
+    | "rail_siding"
+    | "price"
+    | "cit";
   op: ">=" | "<=" | "=";
   value: number;
   hard: boolean;
@@ -463,28 +475,45 @@ export interface CandidateQuery {
  * meet, then code: ids only, so the scan stays narrow. `null` never satisfies a check.
  */
 export async function rankPlotCandidates(db: Executor, q: CandidateQuery): Promise<{ id: number; misses: number; hits: number }[]> {
-  let query = db.selectFrom("plots as p").leftJoin("zones as z", "z.id", "p.zone_id").innerJoin("territories as t", "t.id", "p.territory_id");
+  let query = db
+    .selectFrom("plots as p")
+    .leftJoin("zones as z", "z.id", "p.zone_id")
+    .innerJoin("territories as t", "t.id", "p.territory_id");
   if (q.areaMin !== undefined) query = query.where("p.area_ha", ">=", q.areaMin);
   if (q.areaMax !== undefined) query = query.where("p.area_ha", "<=", q.areaMax);
   if (q.districts) query = query.where("t.slug", "in", q.districts);
   if (q.zoneKinds) {
     const kinds = q.zoneKinds.filter((k) => k !== "none");
     const none = q.zoneKinds.includes("none");
-    query = query.where((eb) => eb.or([...(kinds.length ? [eb("z.kind", "in", kinds)] : []), ...(none ? [eb("p.zone_id", "is", null)] : [])]));
+    query = query.where((eb) =>
+      eb.or([...(kinds.length ? [eb("z.kind", "in", kinds)] : []), ...(none ? [eb("p.zone_id", "is", null)] : [])]),
+    );
   }
   query = query.where("p.status", "in", q.statuses);
   const rows = await query
     .select((eb) => {
       const condition = (c: CandidateCheck) => {
         if (c.column === "price")
-          return eb.and([eb("p.price_amount", "<=", c.value), eb("p.price_currency", "=", c.currency ?? "KZT"), eb("p.price_unit", "=", c.unit ?? "sale_per_ha")]);
+          return eb.and([
+            eb("p.price_amount", "<=", c.value),
+            eb("p.price_currency", "=", c.currency ?? "KZT"),
+            eb("p.price_unit", "=", c.unit ?? "sale_per_ha"),
+          ]);
         if (c.column === "cit") return eb.or([eb("z.kind", "=", "sez"), eb("z.incentives", "like", '%"tax":"cit"%')]);
         return eb(`p.${c.column}`, c.op, c.value);
       };
       const sum = (parts: ReturnType<typeof eb.lit<number>>[]) =>
         parts.length === 0 ? eb.lit(0) : parts.reduce((acc, part) => eb(acc, "+", part) as unknown as typeof part);
-      const misses = sum(q.checks.filter((c) => c.hard).map((c) => eb.case().when(condition(c)).then(0).else(1).end() as unknown as ReturnType<typeof eb.lit<number>>));
-      const hits = sum(q.checks.filter((c) => !c.hard).map((c) => eb.case().when(condition(c)).then(1).else(0).end() as unknown as ReturnType<typeof eb.lit<number>>));
+      const misses = sum(
+        q.checks
+          .filter((c) => c.hard)
+          .map((c) => eb.case().when(condition(c)).then(0).else(1).end() as unknown as ReturnType<typeof eb.lit<number>>),
+      );
+      const hits = sum(
+        q.checks
+          .filter((c) => !c.hard)
+          .map((c) => eb.case().when(condition(c)).then(1).else(0).end() as unknown as ReturnType<typeof eb.lit<number>>),
+      );
       return ["p.id", misses.as("misses"), hits.as("hits"), "p.code"];
     })
     .orderBy("misses", "asc")
@@ -498,19 +527,26 @@ export async function rankPlotCandidates(db: Executor, q: CandidateQuery): Promi
 /** Full rows of the chosen candidates, with their zone's kind and incentives. */
 export async function plotRowsByIds(db: Executor, ids: number[]): Promise<(PlotRow & { zone_incentives: string | null })[]> {
   if (ids.length === 0) return [];
-  return (await withPlotColumns(plotsFrom(db)).select("z.incentives as zone_incentives").where("p.id", "in", ids).execute()) as (PlotRow & { zone_incentives: string | null })[];
+  return (await withPlotColumns(plotsFrom(db)).select("z.incentives as zone_incentives").where("p.id", "in", ids).execute()) as (PlotRow & {
+    zone_incentives: string | null;
+  })[];
 }
 
 /** The same pre-rank for ready premises: floor area (m²), power and rent. */
 export async function rankPremisesCandidates(db: Executor, q: CandidateQuery): Promise<{ id: number; misses: number; hits: number }[]> {
-  let query = db.selectFrom("premises as p").leftJoin("zones as z", "z.id", "p.zone_id").innerJoin("territories as t", "t.id", "p.territory_id");
+  let query = db
+    .selectFrom("premises as p")
+    .leftJoin("zones as z", "z.id", "p.zone_id")
+    .innerJoin("territories as t", "t.id", "p.territory_id");
   if (q.areaMin !== undefined) query = query.where("p.floor_area_m2", ">=", q.areaMin);
   if (q.areaMax !== undefined) query = query.where("p.floor_area_m2", "<=", q.areaMax);
   if (q.districts) query = query.where("t.slug", "in", q.districts);
   if (q.zoneKinds) {
     const kinds = q.zoneKinds.filter((k) => k !== "none");
     const none = q.zoneKinds.includes("none");
-    query = query.where((eb) => eb.or([...(kinds.length ? [eb("z.kind", "in", kinds)] : []), ...(none ? [eb("p.zone_id", "is", null)] : [])]));
+    query = query.where((eb) =>
+      eb.or([...(kinds.length ? [eb("z.kind", "in", kinds)] : []), ...(none ? [eb("p.zone_id", "is", null)] : [])]),
+    );
   }
   query = query.where("p.status", "in", q.statuses);
   const rows = await query
@@ -521,8 +557,19 @@ export async function rankPremisesCandidates(db: Executor, q: CandidateQuery): P
         if (c.column === "power_kw") return eb("p.power_kw", c.op, c.value);
         return eb.lit(false);
       };
-      const parts = (hard: boolean) => q.checks.filter((c) => c.hard === hard).map((c) => eb.case().when(condition(c)).then(hard ? 0 : 1).else(hard ? 1 : 0).end());
-      const sum = (list: ReturnType<typeof parts>) => (list.length === 0 ? eb.lit(0) : list.reduce((acc, part) => eb(acc, "+", part) as unknown as typeof part));
+      const parts = (hard: boolean) =>
+        q.checks
+          .filter((c) => c.hard === hard)
+          .map((c) =>
+            eb
+              .case()
+              .when(condition(c))
+              .then(hard ? 0 : 1)
+              .else(hard ? 1 : 0)
+              .end(),
+          );
+      const sum = (list: ReturnType<typeof parts>) =>
+        list.length === 0 ? eb.lit(0) : list.reduce((acc, part) => eb(acc, "+", part) as unknown as typeof part);
       return ["p.id", sum(parts(true)).as("misses"), sum(parts(false)).as("hits"), "p.code"];
     })
     .orderBy("misses", "asc")
@@ -535,14 +582,20 @@ export async function rankPremisesCandidates(db: Executor, q: CandidateQuery): P
 
 export async function premisesRowsByIds(db: Executor, ids: number[]): Promise<(PremisesRow & { zone_incentives: string | null })[]> {
   if (ids.length === 0) return [];
-  return (await withPremisesColumns(premisesFrom(db)).select("z.incentives as zone_incentives").where("p.id", "in", ids).execute()) as (PremisesRow & {
+  return (await withPremisesColumns(premisesFrom(db))
+    .select("z.incentives as zone_incentives")
+    .where("p.id", "in", ids)
+    .execute()) as (PremisesRow & {
     zone_incentives: string | null;
   })[];
 }
 
 export async function plotRowsByCodes(db: Executor, codes: string[]): Promise<(PlotRow & { zone_incentives: string | null })[]> {
   if (codes.length === 0) return [];
-  return (await withPlotColumns(plotsFrom(db)).select("z.incentives as zone_incentives").where("p.code", "in", codes).execute()) as (PlotRow & { zone_incentives: string | null })[];
+  return (await withPlotColumns(plotsFrom(db))
+    .select("z.incentives as zone_incentives")
+    .where("p.code", "in", codes)
+    .execute()) as (PlotRow & { zone_incentives: string | null })[];
 }
 
 // Bulk helpers for imports: one statement per batch instead of one per row.

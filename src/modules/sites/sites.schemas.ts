@@ -143,9 +143,7 @@ export type Premises = z.infer<typeof Premises>;
 
 // Query strings: bad values fall back to "no filter" rather than an error page.
 // An empty field means "no filter", not 0 (z.coerce would read "" as 0).
-const optNum = z
-  .preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().finite().min(0).optional())
-  .catch(undefined);
+const optNum = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().finite().min(0).optional()).catch(undefined);
 const optSlug = z
   .string()
   .regex(/^[a-z0-9-]{1,100}$/)

@@ -5,9 +5,9 @@ import { DAY, toDate } from "../../lib/time.ts";
 import { type Actor, can } from "../accounts/accounts.policy.ts";
 import * as repo from "./sites.repository.ts";
 import {
+  type Incentive,
   PLOT_STATUSES,
   type Plot,
-  type Incentive,
   type PlotData,
   type PlotFilters,
   PlotInput,
@@ -574,14 +574,24 @@ export class SitesService {
         this.db,
         ranked.map((r) => r.id),
       );
-      return rows.map((r) => ({ plot: this.presentPlot(r), premises: null, zoneKind: r.zone_kind, zoneIncentives: parseJson(r.zone_incentives, []) }));
+      return rows.map((r) => ({
+        plot: this.presentPlot(r),
+        premises: null,
+        zoneKind: r.zone_kind,
+        zoneIncentives: parseJson(r.zone_incentives, []),
+      }));
     }
     const ranked = await repo.rankPremisesCandidates(this.db, query);
     const rows = await repo.premisesRowsByIds(
       this.db,
       ranked.map((r) => r.id),
     );
-    return rows.map((r) => ({ plot: null, premises: this.presentPremises(r), zoneKind: r.zone_kind, zoneIncentives: parseJson(r.zone_incentives, []) }));
+    return rows.map((r) => ({
+      plot: null,
+      premises: this.presentPremises(r),
+      zoneKind: r.zone_kind,
+      zoneIncentives: parseJson(r.zone_incentives, []),
+    }));
   }
 
   /** Plots by code, in the order asked, with their zone's terms (one statement): for side-by-side comparison. */
