@@ -20,8 +20,38 @@ export type DatabaseTarget =
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-/** SQLite's `begin` is deferred; a write that upgrades later can fail with SQLITE_BUSY. Take the write lock up front. */
+/**
+ * Kysely's SQLite driver, with two changes:
+ *  - `begin immediate`: the default `begin` is deferred, and a write that upgrades later can fail
+ *    with SQLITE_BUSY; take the write lock up front.
+ *  - a FIFO hand-off for the one connection: the stock mutex wakes every waiter on each release,
+ *    which is quadratic under many concurrent requests (1,000 concurrent page views took minutes).
+ */
 class ImmediateSqliteDriver extends SqliteDriver {
+  #connection: DatabaseConnection | undefined;
+  #busy = false;
+  readonly #waiting: (() => void)[] = [];
+
+  override async init(): Promise<void> {
+    await super.init();
+    this.#connection = await super.acquireConnection();
+    await super.releaseConnection();
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.#busy) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    this.#busy = true;
+    if (!this.#connection) throw new Error("SQLite driver used before init");
+    return this.#connection;
+  }
+
+  override async releaseConnection(): Promise<void> {
+    const next = this.#waiting.shift();
+    // Hand the connection straight to the next in line; `busy` stays true.
+    if (next) next();
+    else this.#busy = false;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("begin immediate"));
   }

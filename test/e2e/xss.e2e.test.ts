@@ -51,7 +51,7 @@ const rotate = (by: number): string[] => [...CORPUS.slice(by % CORPUS.length), .
 /** The corpus dealt into `n` piles, each joined by `sep`. */
 function deal(n: number, sep = "\n", by = 0): string[] {
   const piles: string[][] = Array.from({ length: n }, () => []);
-  rotate(by).forEach((p, i) => piles[i % n]?.push(p));
+  for (const [i, p] of rotate(by).entries()) piles[i % n]?.push(p);
   return piles.map((p) => p.join(sep).trim());
 }
 
@@ -63,9 +63,7 @@ class Coverage {
   add(field: string, value: string | null | undefined): void {
     if (!value) return;
     const seen = this.fields.get(field) ?? new Set<number>();
-    CORPUS.forEach((p, i) => {
-      if (value.includes(p.trim())) seen.add(i);
-    });
+    for (const [i, p] of CORPUS.entries()) if (value.includes(p.trim())) seen.add(i);
     this.fields.set(field, seen);
   }
   missing(prefix: string): number[] {
@@ -81,13 +79,29 @@ class Coverage {
 // ————— What a page may and may not contain —————
 
 /** As hono/jsx escapes text and attribute values. */
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** Payloads that would change the markup if they came out as written (`'` alone cannot: no attribute is single-quoted). */
 const MARKUP = CORPUS.filter((p) => /[<"]/.test(p));
 
+/** A browser ignores these in a URL's scheme ("java\tscript:" is "javascript:"). */
+const CONTROLS_AND_SPACES = /[\u0000-\u0020]/g;
 const SCRIPT_URL = /^(?:javascript|vbscript|livescript|data:(?:text\/html|image\/svg|application|text\/javascript))/i;
-const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "background", "poster", "srcdoc", "ping", "lowsrc", "dynsrc"]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "action",
+  "formaction",
+  "xlink:href",
+  "data",
+  "background",
+  "poster",
+  "srcdoc",
+  "ping",
+  "lowsrc",
+  "dynsrc",
+]);
 const FORBIDDEN_TAGS = /^(iframe|frame|frameset|object|embed|applet|base|isindex|keygen|handler|discard)$/i;
 
 /** The served HTML: every tag, as a browser would tokenise it closely enough for these checks. */
@@ -108,14 +122,15 @@ function rawViolations(html: string): string[] {
     if (name === "script") {
       const src = attrs.find(([k]) => k === "src")?.[1];
       const type = attrs.find(([k]) => k === "type")?.[1];
-      if (!(src?.startsWith("/static/") || (type === "application/json" && !src))) found.push(`a script that is not the site's own: ${m[0].slice(0, 120)}`);
+      if (!(src?.startsWith("/static/") || (type === "application/json" && !src)))
+        found.push(`a script that is not the site's own: ${m[0].slice(0, 120)}`);
     }
     for (const [key = "", value = ""] of attrs) {
       if (/^on/.test(key)) found.push(`an event handler attribute ${key}: ${m[0].slice(0, 120)}`);
       const plain = value
         .replace(/&#x?0*(9|a|d|10|13|3a|58);?/gi, (e) => (/3a|58/i.test(e) ? ":" : ""))
         .replace(/&colon;/gi, ":")
-        .replace(/[\u0000-\u0020]/g, "");
+        .replace(CONTROLS_AND_SPACES, "");
       // An image never runs script: the passports' QR codes are data:image/svg+xml pictures.
       const picture = name === "img" && key === "src" && /^data:image\//i.test(plain);
       if (URL_ATTRIBUTES.has(key) && SCRIPT_URL.test(plain) && !picture) found.push(`a script URL in ${key}: ${m[0].slice(0, 120)}`);
@@ -226,10 +241,7 @@ interface Visit {
   browser: boolean;
 }
 
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
-  "base64",
-);
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 const PLOTS = 20;
 const ZONES = 4;
 const PREMISES_COUNT = 4;
@@ -294,7 +306,11 @@ for (const dialect of DIALECTS) {
         const saved = await t.database.db
           .selectFrom("saved_searches")
           .select("id")
-          .where("user_id", "=", (await t.database.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id)
+          .where(
+            "user_id",
+            "=",
+            (await t.database.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id,
+          )
           .executeTakeFirstOrThrow();
         const message = `Inquiry ${i}: ${at(messages, i)}`.slice(0, 4000);
         await post(client, `/en/account/searches/${saved.id}/inquiry`, { message, contact: at(contacts, i) });
@@ -348,14 +364,18 @@ for (const dialect of DIALECTS) {
           contact_phone: mine[1] ?? null,
           contact_email: mine[2] ?? null,
           website: null,
-          facts: JSON.stringify(mine.map((p, i) => ({ label: at(mine, i + 3), value: p, confidence: "unverified", source: at(mine, i + 1), asOf: null }))),
+          facts: JSON.stringify(
+            mine.map((p, i) => ({ label: at(mine, i + 3), value: p, confidence: "unverified", source: at(mine, i + 1), asOf: null })),
+          ),
           confidence: "unverified",
           is_illustrative: 0,
           verified_at: null,
           verified_by: null,
         });
         for (const field of ["name", "regime", "operator", "customs", "landTerms"] as const) {
-          const value = { name, regime: at(regimes, z), operator: at(operators, z), customs: at(customs, z), landTerms: at(landTerms, z) }[field];
+          const value = { name, regime: at(regimes, z), operator: at(operators, z), customs: at(customs, z), landTerms: at(landTerms, z) }[
+            field
+          ];
           coverage.add(`sites.zone.${field}`, value);
         }
         coverage.add("sites.zone.facts+incentives+sectors", mine.join("\n"));
@@ -415,17 +435,35 @@ for (const dialect of DIALECTS) {
         const reservedFor = at(oneLine.reservedFor, i);
         await Promise.all(
           mine.map((reason, j) =>
-            post(at(users, i * perPlot + j).client, `/en/admin/plots/${code}/status`, { status: "reserved", reason, reservedUntil: "2099-12-31", reservedFor }),
+            post(at(users, i * perPlot + j).client, `/en/admin/plots/${code}/status`, {
+              status: "reserved",
+              reason,
+              reservedUntil: "2099-12-31",
+              reservedFor,
+            }),
           ),
         );
         coverage.add("sites.plot.statusReason", mine.join("\n"));
-        for (const [j, p] of mine.entries()) await upload(at(users, i + j).client, `/en/admin/plots/${code}/files`, j % 2 === 0 ? p : "", j % 2 === 0 ? "photo.png" : p);
+        for (const [j, p] of mine.entries())
+          await upload(at(users, i + j).client, `/en/admin/plots/${code}/files`, j % 2 === 0 ? p : "", j % 2 === 0 ? "photo.png" : p);
         coverage.add("sites.plot.fileTitle", mine.filter((_, j) => j % 2 === 0).join("\n"));
         coverage.add("sites.plot.fileName", mine.filter((_, j) => j % 2 === 1).join("\n"));
         await post(at(users, i).client, `/en/admin/plots/${code}/verify`, {});
-        const shows = [at(notes, i), mine[0], at(oneLine.landCategory, i), at(oneLine.permittedUse, i), at(oneLine["power.provider"], i), at(users, i).name];
+        const shows = [
+          at(notes, i),
+          mine[0],
+          at(oneLine.landCategory, i),
+          at(oneLine.permittedUse, i),
+          at(oneLine["power.provider"], i),
+          at(users, i).name,
+        ];
         page(`/en/plots/${code}`, "anonymous", [...shows, reservedFor, at(zoneNames, i)]);
-        page(`/en/admin/plots/${code}/edit`, "admin", [at(notes, i), at(oneLine.landCategory, i), at(oneLine.permittedUse, i), reservedFor]);
+        page(`/en/admin/plots/${code}/edit`, "admin", [
+          at(notes, i),
+          at(oneLine.landCategory, i),
+          at(oneLine.permittedUse, i),
+          reservedFor,
+        ]);
         page(`/en/plots/${code}/passport`, "anonymous", [at(notes, i), at(oneLine.landCategory, i), at(oneLine.permittedUse, i)]);
       }
       page("/en/plots?perPage=100&zoneKind=industrial_park", "anonymous", zoneNames);
@@ -526,14 +564,27 @@ for (const dialect of DIALECTS) {
 
       // The cooperation registry, through its service: every free-text field, arrays filled up.
       const coop = t.services.cooperation;
-      const local = (chunks: string[], i: number) => ({ kk: at(chunks, i), ru: at(chunks, i + 1), zh: at(chunks, i + 2), en: at(chunks, i + 3) });
+      const local = (chunks: string[], i: number) => ({
+        kk: at(chunks, i),
+        ru: at(chunks, i + 1),
+        zh: at(chunks, i + 2),
+        en: at(chunks, i + 3),
+      });
       const names500 = pack(rotate(11), 500);
       const text2000 = pack(rotate(23), 2000);
       const text300 = pack(rotate(37), 300);
       const text1000 = pack(rotate(53), 1000);
       const sources = pack(CORPUS, 1000).slice(0, 20);
       const aliases200 = pack(rotate(71), 200);
-      const ids: Record<string, number[]> = { organisations: [], people: [], ties: [], agreements: [], delegations: [], projects: [], indicators: [] };
+      const ids: Record<string, number[]> = {
+        organisations: [],
+        people: [],
+        ties: [],
+        agreements: [],
+        delegations: [],
+        projects: [],
+        indicators: [],
+      };
       for (let i = 0; i < REGISTRY; i++) {
         const org = await coop.saveOrganisation(adminActor, {
           kind: "company",
@@ -568,7 +619,9 @@ for (const dialect of DIALECTS) {
           headNote: at(text300, i + 5),
           purpose: local(text2000, i + 2),
           members: text300.slice(0, 100).map((note) => ({ personId: person.id, organisationId: org.id, note })),
-          meetings: text2000.map((s, j) => ({ on: "2025-08", personId: person.id, organisationId: org.id, summary: local(text2000, j + i) })).slice(0, 8),
+          meetings: text2000
+            .map((_, j) => ({ on: "2025-08", personId: person.id, organisationId: org.id, summary: local(text2000, j + i) }))
+            .slice(0, 8),
           visits: text2000.map((_, j) => ({ organisationId: org.id, description: local(text2000, j + i + 1), sector: "C13" })).slice(0, 8),
           followUps: text1000.map((description, j) => ({ description, ownerNote: at(text300, j + i), dueOn: "2099-01-01" })),
           confidence: "unverified",
@@ -589,7 +642,11 @@ for (const dialect of DIALECTS) {
             // Parties are distinct organisations: this one and the registry's others, each with a payload note.
             parties: [org.id, ...(await coop.listOrganisations()).map((o) => o.id).filter((id) => id !== org.id)]
               .slice(0, 20)
-              .map((organisationId, j) => ({ organisationId, signatoryPersonId: j === 0 ? person.id : null, signatoryNote: at(text300, i * 20 + j) })),
+              .map((organisationId, j) => ({
+                organisationId,
+                signatoryPersonId: j === 0 ? person.id : null,
+                signatoryNote: at(text300, i * 20 + j),
+              })),
             documents: text300.slice(i * 20 + 10, i * 20 + 30).map((title, j) => ({ title, url: `https://example.org/doc-${i}-${j}` })),
             delegationId: delegation.id,
             confidence: "unverified",
@@ -602,7 +659,11 @@ for (const dialect of DIALECTS) {
         ids.agreements?.push(agreement.id);
         const statusReasons = rotate(i * 61 + 2).slice(0, 6);
         for (const [j, reason] of statusReasons.entries())
-          await coop.changeAgreementStatus(adminActor, agreement.id, { to: j % 2 === 0 ? "in_force" : "being_implemented", on: "2025-09", reason });
+          await coop.changeAgreementStatus(adminActor, agreement.id, {
+            to: j % 2 === 0 ? "in_force" : "being_implemented",
+            on: "2025-09",
+            reason,
+          });
         coverage.add("cooperation.agreement.statusReason", statusReasons.join("\n"));
         const project = await coop.saveProject(
           adminActor,
@@ -631,7 +692,8 @@ for (const dialect of DIALECTS) {
         ids.projects?.push(project.id);
         const stages = ["negotiation", "agreement_signed", "land_allotted", "construction"] as const;
         const stageReasons = rotate(i * 67 + 4).slice(0, stages.length);
-        for (const [j, to] of stages.entries()) await coop.moveProject(adminActor, project.id, { to, on: "2025-10", reason: stageReasons[j] ?? "moved" });
+        for (const [j, to] of stages.entries())
+          await coop.moveProject(adminActor, project.id, { to, on: "2025-10", reason: stageReasons[j] ?? "moved" });
         coverage.add("cooperation.project.stageReason", stageReasons.join("\n"));
         const tie = await coop.saveTie(adminActor, {
           territorySlug: ["turkistan-city", "kentau-city", "arys-city"][i] ?? "turkistan-city",
@@ -695,7 +757,22 @@ for (const dialect of DIALECTS) {
       page("/en", "anonymous");
 
       // Echoes: what a visitor types comes back in the page (search forms, filters, sign-in).
-      const MATCH_TEXT = ["sector", "areaMin", "areaMax", "powerKw", "gasM3h", "waterM3d", "sewageM3d", "heatGcalh", "railKm", "airportKm", "borderKm", "cityKm", "budgetMax", "readyBy"];
+      const MATCH_TEXT = [
+        "sector",
+        "areaMin",
+        "areaMax",
+        "powerKw",
+        "gasM3h",
+        "waterM3d",
+        "sewageM3d",
+        "heatGcalh",
+        "railKm",
+        "airportKm",
+        "borderKm",
+        "cityKm",
+        "budgetMax",
+        "readyBy",
+      ];
       for (let i = 0; i * MATCH_TEXT.length < CORPUS.length; i++) {
         const q = new URLSearchParams(MATCH_TEXT.map((name, j) => [name, at(CORPUS, i * MATCH_TEXT.length + j)]));
         page(`/en/match?${q}`, "anonymous", [at(CORPUS, i * MATCH_TEXT.length).trim()], i < 25);
@@ -710,18 +787,45 @@ for (const dialect of DIALECTS) {
         page(`/en/login?next=${encodeURIComponent(next)}`, "anonymous", [next], i % 3 === 0);
         coverage.add("echo.loginNext", next);
       }
-      const PLOT_FILTER_KEYS = ["district", "zone", "zoneKind", "areaMin", "areaMax", "powerMin", "gasMin", "waterMin", "rail", "status", "priceMax", "currency", "sort", "page", "perPage"];
+      const PLOT_FILTER_KEYS = [
+        "district",
+        "zone",
+        "zoneKind",
+        "areaMin",
+        "areaMax",
+        "powerMin",
+        "gasMin",
+        "waterMin",
+        "rail",
+        "status",
+        "priceMax",
+        "currency",
+        "sort",
+        "page",
+        "perPage",
+      ];
       for (let i = 0; i * PLOT_FILTER_KEYS.length < CORPUS.length; i++) {
         const q = new URLSearchParams(PLOT_FILTER_KEYS.map((name, j) => [name, at(CORPUS, i * PLOT_FILTER_KEYS.length + j)]));
         page(`/en/plots?${q}`, "anonymous", [], i % 8 === 0);
         page(`/en/premises?${q}`, "anonymous", [], false);
         page(`/en/map?${q}`, "anonymous", [], false);
-        page(`/en/compare?plots=${encodeURIComponent(codes.slice(0, 3).join(","))}&q=${encodeURIComponent(q.toString())}`, "anonymous", [], i % 8 === 0);
+        page(
+          `/en/compare?plots=${encodeURIComponent(codes.slice(0, 3).join(","))}&q=${encodeURIComponent(q.toString())}`,
+          "anonymous",
+          [],
+          i % 8 === 0,
+        );
         coverage.add("echo.listFilters", [...q.values()].join("\n"));
       }
       // A failed sign-in shows the e-mail as typed.
       for (const [i, email] of pack(rotate(19), 254, " ").entries()) {
-        visits.push({ path: "/en/login", as: "anonymous", shows: [email], post: { email, password: "not the password at all" }, browser: i % 6 === 0 });
+        visits.push({
+          path: "/en/login",
+          as: "anonymous",
+          shows: [email],
+          post: { email, password: "not the password at all" },
+          browser: i % 6 === 0,
+        });
         coverage.add("echo.loginEmail", email);
       }
     });
@@ -745,14 +849,20 @@ for (const dialect of DIALECTS) {
     });
 
     it("catches a payload that does run, and markup that could: the detectors are live", async () => {
-      const planted = ["<img src=x onerror=alert(1)>", "<svg><animate onbegin=print() attributeName=x dur=1s>", "<img src=x onerror=window.__xssHit()>"];
+      const planted = [
+        "<img src=x onerror=alert(1)>",
+        "<svg><animate onbegin=print() attributeName=x dur=1s>",
+        "<img src=x onerror=window.__xssHit()>",
+      ];
       assert.ok(rawViolations(`<p>${planted[0]}</p><a href="javascript:alert(1)">x</a><iframe src=x></iframe>`).length >= 3);
       assert.deepEqual(rawViolations(`<p>${escapeHtml(planted.join(""))}</p>`), []);
       for (const bypassCSP of [true, false]) {
         const hits: Hit[] = [];
         const context = await newContext(browser, { bypassCSP });
         contexts.push(context);
-        await context.exposeBinding("__xssHit", (source, kind: string, detail: string) => hits.push({ url: source.page.url(), kind, detail }));
+        await context.exposeBinding("__xssHit", (source, kind: string, detail: string) =>
+          hits.push({ url: source.page.url(), kind, detail }),
+        );
         await context.addInitScript(INIT_SCRIPT);
         const tab = await context.newPage();
         await tab.goto(`${app.baseUrl}/en`);
@@ -766,7 +876,11 @@ for (const dialect of DIALECTS) {
         assert.ok(violations.length >= 3, `the DOM check found ${violations.length} of the planted handlers`);
         const kinds = new Set(hits.map((h) => h.kind));
         if (bypassCSP) assert.ok(kinds.has("alert") && kinds.has("print"), `without CSP the planted payloads ran: ${JSON.stringify(hits)}`);
-        else assert.ok(kinds.has("csp") && !kinds.has("alert"), `with CSP the planted payloads were blocked and reported: ${JSON.stringify(hits)}`);
+        else
+          assert.ok(
+            kinds.has("csp") && !kinds.has("alert"),
+            `with CSP the planted payloads were blocked and reported: ${JSON.stringify(hits)}`,
+          );
       }
     });
 
@@ -782,8 +896,10 @@ for (const dialect of DIALECTS) {
           return;
         }
         const csp = res.headers.get("content-security-policy") ?? "";
-        if (!/script-src 'self'/.test(csp) || /unsafe-inline|unsafe-eval/.test(csp)) problems.push(`${v.path}: Content-Security-Policy ${JSON.stringify(csp)}`);
-        for (const s of v.shows) if (!html.includes(escapeHtml(s))) problems.push(`${v.path} does not show ${JSON.stringify(s.slice(0, 80))} (escaped)`);
+        if (!/script-src 'self'/.test(csp) || /unsafe-inline|unsafe-eval/.test(csp))
+          problems.push(`${v.path}: Content-Security-Policy ${JSON.stringify(csp)}`);
+        for (const s of v.shows)
+          if (!html.includes(escapeHtml(s))) problems.push(`${v.path} does not show ${JSON.stringify(s.slice(0, 80))} (escaped)`);
         for (const p of rawViolations(html)) problems.push(`${v.path}: ${p}`);
       });
       assert.deepEqual(problems.slice(0, 50), [], `${problems.length} problems`);
@@ -824,8 +940,14 @@ for (const dialect of DIALECTS) {
             await tab.goto(`${app.baseUrl}${v.path}`);
             await tab.fill("#email", v.post.email ?? "");
             await tab.fill("#password", v.post.password ?? "");
-            await Promise.all([tab.waitForURL(`${app.baseUrl}${v.path}`, { waitUntil: "load" }), tab.locator("main form button[type=submit]").click()]);
+            await Promise.all([
+              tab.waitForResponse((r) => r.request().method() === "POST"),
+              tab.locator("main form button[type=submit]").click(),
+            ]);
+            await tab.waitForLoadState("load");
             identity = undefined; // the failed sign-in may have changed the cookies
+            if ((await tab.inputValue("#email")) !== v.post.email)
+              problems.push(`${v.path}: the failed sign-in did not keep the e-mail as typed`);
           } else {
             const res = await tab.goto(`${app.baseUrl}${v.path}`, { waitUntil: "load" });
             if (res?.status() !== 200) problems.push(`${v.path} answered ${res?.status()} in the browser`);
@@ -854,7 +976,9 @@ for (const dialect of DIALECTS) {
       const hits: Hit[] = [];
       const context = await newContext(browser, { bypassCSP: true });
       contexts.push(context);
-      await context.exposeBinding("__xssHit", (source, kind: string, detail: string) => hits.push({ url: source.page.url(), kind, detail }));
+      await context.exposeBinding("__xssHit", (source, kind: string, detail: string) =>
+        hits.push({ url: source.page.url(), kind, detail }),
+      );
       await context.addInitScript(INIT_SCRIPT);
       const tab = await context.newPage();
       const errors: string[] = [];

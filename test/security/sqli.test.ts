@@ -33,7 +33,23 @@ function encodings(payload: string): string[] {
 const VARIANTS = [...new Set(PAYLOADS.flatMap(encodings))];
 
 /** Query parameters of the page routes (the API's come from its OpenAPI document). */
-const PLOT_FILTERS = ["district", "zone", "zoneKind", "areaMin", "areaMax", "powerMin", "gasMin", "waterMin", "rail", "status", "priceMax", "currency", "sort", "page", "perPage"];
+const PLOT_FILTERS = [
+  "district",
+  "zone",
+  "zoneKind",
+  "areaMin",
+  "areaMax",
+  "powerMin",
+  "gasMin",
+  "waterMin",
+  "rail",
+  "status",
+  "priceMax",
+  "currency",
+  "sort",
+  "page",
+  "perPage",
+];
 const PREMISES_FILTERS = ["district", "zone", "kind", "areaMin", "areaMax", "powerMin", "status", "priceMax", "sort", "page", "perPage"];
 const MATCH_FIELDS = [
   "target",
@@ -83,7 +99,14 @@ const PAGE_QUERY: Record<string, string[]> = {
 };
 
 /** Where every payload also goes into the locale segment (on all other routes, three of them). */
-const LOCALE_ROUTES = new Set(["/:locale", "/:locale/plots", "/:locale/zones/:slug", "/:locale/news/:slug", "/:locale/partners", "/:locale/admin/users"]);
+const LOCALE_ROUTES = new Set([
+  "/:locale",
+  "/:locale/plots",
+  "/:locale/zones/:slug",
+  "/:locale/news/:slug",
+  "/:locale/partners",
+  "/:locale/admin/users",
+]);
 
 /** Routes with nothing to inject into (files from memory, probes) and the PDF renderings (seconds each; their HTML twins are covered). */
 const SKIP = /^\/static\/|^\/(healthz|readyz|robots\.txt)$|\.pdf$/;
@@ -128,6 +151,13 @@ async function rowsOf(res: Response): Promise<number | null> {
   return null;
 }
 
+/** The rows of a 200 answer; other answers are read to the end and count as no list. */
+async function rowsIfListed(res: Response): Promise<number | null> {
+  if (res.status === 200) return rowsOf(res);
+  await res.arrayBuffer();
+  return null;
+}
+
 interface Probe {
   route: string;
   where: string;
@@ -166,12 +196,16 @@ for (const dialect of DIALECTS) {
         ]),
       );
       const db = t.database.db;
-      const first = async (table: "organisations" | "people" | "territory_ties" | "agreements" | "delegations" | "projects" | "indicators") =>
-        String((await db.selectFrom(table).select("id").orderBy("id").executeTakeFirstOrThrow()).id);
+      const first = async (
+        table: "organisations" | "people" | "territory_ties" | "agreements" | "delegations" | "projects" | "indicators",
+      ) => String((await db.selectFrom(table).select("id").orderBy("id").executeTakeFirstOrThrow()).id);
       samples.premises = (await db.selectFrom("premises").select("code").orderBy("code").executeTakeFirstOrThrow()).code;
-      samples.news = (await db.selectFrom("news_articles").select("slug").where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow()).slug;
+      samples.news = (
+        await db.selectFrom("news_articles").select("slug").where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow()
+      ).slug;
       samples.user = String((await db.selectFrom("users").select("id").orderBy("id").executeTakeFirstOrThrow()).id);
-      for (const table of ["organisations", "people", "agreements", "delegations", "projects", "indicators"] as const) samples[table] = await first(table);
+      for (const table of ["organisations", "people", "agreements", "delegations", "projects", "indicators"] as const)
+        samples[table] = await first(table);
       samples.ties = await first("territory_ties");
     });
     after(async () => {
@@ -225,12 +259,28 @@ for (const dialect of DIALECTS) {
         const variants = (param: string) => (param === "locale" && !LOCALE_ROUTES.has(route) ? VARIANTS.slice(0, 3) : VARIANTS);
         for (const param of params)
           for (const variant of variants(param))
-            out.push({ route, where: `:${param}`, url: fill(route, { [param]: variant }), client, record: param !== "locale", payload: decodeURIComponent(variant), query: [] });
+            out.push({
+              route,
+              where: `:${param}`,
+              url: fill(route, { [param]: variant }),
+              client,
+              record: param !== "locale",
+              payload: decodeURIComponent(variant),
+              query: [],
+            });
         const base = fill(route);
         if (query.length === 0) continue;
         for (const variant of VARIANTS) {
           const all = [...query, "locale"].map((name) => `${name}=${variant}`).join("&");
-          out.push({ route, where: "?(every parameter)", url: `${base}?${all}`, client, record: false, payload: decodeURIComponent(variant), query });
+          out.push({
+            route,
+            where: "?(every parameter)",
+            url: `${base}?${all}`,
+            client,
+            record: false,
+            payload: decodeURIComponent(variant),
+            query,
+          });
         }
       }
       return out;
@@ -250,10 +300,17 @@ for (const dialect of DIALECTS) {
       for (const route of routes) {
         const res = await (isStaffRoute(route) ? admin : anonymous).get(fill(route));
         assert.ok(res.status < 500, `GET ${fill(route)} without payloads answered ${res.status}`);
-        limits.set(route, res.status === 200 ? await rowsOf(res) : (await res.arrayBuffer(), null));
+        limits.set(route, await rowsIfListed(res));
       }
       const count = async (table: "search_documents" | "name_aliases" | "territories" | "organisations" | "people") =>
-        Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+        Number(
+          (
+            await t.database.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       limits.set("/api/v1/search", await count("search_documents"));
       limits.set(
         "/api/v1/registry/search",
@@ -285,7 +342,7 @@ for (const dialect of DIALECTS) {
           return { status: res.status, refused: [] };
         }
         const limit = limits.get(p.route);
-        const rows = res.status === 200 ? await rowsOf(res) : (await res.arrayBuffer(), null);
+        const rows = await rowsIfListed(res);
         if (rows !== null && limit !== null && limit !== undefined && rows > limit)
           failures.push(`${what} → ${rows} rows, more than the ${limit} the list holds without filters`);
         return { status: res.status, refused: [] };
@@ -307,7 +364,11 @@ for (const dialect of DIALECTS) {
               for (let round = 0; round < 4 && refused.length > 0; round++) {
                 left = left.filter((n) => !refused.includes(n));
                 if (left.length === 0) break;
-                const next = await check(p, `${path}?${left.map((n) => `${n}=${variant}`).join("&")}`, `?(all but ${p.query.filter((n) => !left.includes(n)).join(", ")})`);
+                const next = await check(
+                  p,
+                  `${path}?${left.map((n) => `${n}=${variant}`).join("&")}`,
+                  `?(all but ${p.query.filter((n) => !left.includes(n)).join(", ")})`,
+                );
                 if (next.status !== 400 && next.status !== 422) left = [];
                 refused = next.refused;
               }
@@ -319,9 +380,12 @@ for (const dialect of DIALECTS) {
           }),
         );
       }
-      diagnostic(`${sent} requests (${alone} of them one parameter alone after a refused query), ${routes.length} routes, ${VARIANTS.length} payload encodings`);
+      diagnostic(
+        `${sent} requests (${alone} of them one parameter alone after a refused query), ${routes.length} routes, ${VARIANTS.length} payload encodings`,
+      );
       const afterwards = await fingerprint(t);
-      for (const table of Object.keys(before)) if (afterwards[table] !== before[table]) failures.push(`the table ${table} changed while only GET requests were sent`);
+      for (const table of Object.keys(before))
+        if (afterwards[table] !== before[table]) failures.push(`the table ${table} changed while only GET requests were sent`);
       assert.ok(sent > 3_000, `only ${sent} requests were sent`);
       assert.deepEqual(failures, [], `${failures.length} of ${sent} requests failed:\n${failures.slice(0, 40).join("\n")}`);
     });
@@ -343,7 +407,10 @@ for (const dialect of DIALECTS) {
       for (const payload of PAYLOADS) {
         // Header values must be ByteStrings: non-Latin-1 payloads go in percent-encoded.
         const value = /^[\u0020-\u007e]*$/.test(payload) ? payload : encodeURIComponent(payload);
-        const variants: Record<string, string>[] = [{ "accept-language": value }, { cookie: `jibek_locale=${encodeURIComponent(payload)}` }];
+        const variants: Record<string, string>[] = [
+          { "accept-language": value },
+          { cookie: `jibek_locale=${encodeURIComponent(payload)}` },
+        ];
         for (const headers of variants) {
           const res = await t.app.request("/", { headers });
           assert.ok(res.status < 500, `GET / with ${JSON.stringify(headers)} answered ${res.status}`);
