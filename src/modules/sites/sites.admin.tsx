@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import type { FC } from "hono/jsx";
+import type { Child, FC } from "hono/jsx";
 import type { AppEnv } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { setFlash } from "../../http/flash.ts";
@@ -454,6 +454,35 @@ const RecordActions: FC<{
   );
 };
 
+/** The frame of every back-office edit page: side menu, breadcrumbs, record actions, the form. */
+function editPage(c: Context<AppEnv>, page: { title: string; publicPath: string | null; actions: Child; form: Child; status: 200 | 422 }) {
+  const ctx = pageContext(c);
+  const t = ctx.i18n.t;
+  return render(
+    c,
+    <Layout
+      ctx={ctx}
+      title={page.title}
+      section="admin"
+      noindex
+      crumbs={[
+        { label: t("admin.title"), href: href(ctx, "/admin") },
+        { label: t("admin.sites.title"), href: href(ctx, "/admin/sites") },
+        { label: page.title },
+      ]}
+      aside={<AdminMenu ctx={ctx} current="sites" isAdmin={isAdmin(c)} />}
+    >
+      <PageHeader
+        title={page.title}
+        actions={page.publicPath ? <a href={href(ctx, page.publicPath)}>{t("admin.sites.view_public")}</a> : undefined}
+      />
+      {page.actions}
+      {page.form}
+    </Layout>,
+    page.status,
+  );
+}
+
 function actor(c: Context<AppEnv>) {
   const session = c.get("session");
   if (!session) throw new AppError("unauthenticated");
@@ -542,49 +571,25 @@ export function siteAdminPages(): Hono<AppEnv> {
   ) => {
     const ctx = pageContext(c);
     const t = ctx.i18n.t;
-    const title = mode === "create" ? t("admin.sites.new_plot") : t("admin.sites.edit_plot", { code: values.code ?? "" });
     const current = mode === "update" && values.code ? (await c.get("services").sites.getPlot(values.code)).plot : null;
-    return render(
-      c,
-      <Layout
-        ctx={ctx}
-        title={title}
-        section="admin"
-        noindex
-        crumbs={[
-          { label: t("admin.title"), href: href(ctx, "/admin") },
-          { label: t("admin.sites.title"), href: href(ctx, "/admin/sites") },
-          { label: title },
-        ]}
-        aside={<AdminMenu ctx={ctx} current="sites" isAdmin={isAdmin(c)} />}
-      >
-        <PageHeader
-          title={title}
-          actions={current ? <a href={href(ctx, `/plots/${current.code}`)}>{t("admin.sites.view_public")}</a> : undefined}
+    return editPage(c, {
+      title: mode === "create" ? t("admin.sites.new_plot") : t("admin.sites.edit_plot", { code: values.code ?? "" }),
+      publicPath: current ? `/plots/${current.code}` : null,
+      actions: current ? (
+        <RecordActions
+          ctx={ctx}
+          entity="plot"
+          key={current.code}
+          status={current.status}
+          statuses={PLOT_STATUSES}
+          label={(s) => t(PLOT_STATUS_LABEL[s as Plot["status"]])}
+          verification={current.verification}
         />
-        {current ? (
-          <RecordActions
-            ctx={ctx}
-            entity="plot"
-            key={current.code}
-            status={current.status}
-            statuses={PLOT_STATUSES}
-            label={(s) => t(PLOT_STATUS_LABEL[s as Plot["status"]])}
-            verification={current.verification}
-          />
-        ) : null}
-        <PlotForm ctx={ctx} mode={mode} values={values} errors={errors} choices={await options(c, ctx.i18n)} />
-      </Layout>,
+      ) : null,
+      form: <PlotForm ctx={ctx} mode={mode} values={values} errors={errors} choices={await options(c, ctx.i18n)} />,
       status,
-    );
+    });
   };
-
-  app.get("/:locale/admin/plots/new", (c) => plotPage(c, "create", { status: "free", priceCurrency: "KZT" }, {}));
-  app.get("/:locale/admin/plots/:code/edit", async (c) => {
-    const code = c.req.param("code");
-    if (!CODE.test(code)) throw new AppError("plot_not_found");
-    return plotPage(c, "update", plotValues((await c.get("services").sites.getPlot(code)).plot), {});
-  });
 
   const savePlot = (mode: "create" | "update") => async (c: Context<AppEnv>) => {
     const body = formStrings(await c.req.parseBody());
@@ -610,73 +615,26 @@ export function siteAdminPages(): Hono<AppEnv> {
   ) => {
     const ctx = pageContext(c);
     const t = ctx.i18n.t;
-    const title = mode === "create" ? t("admin.sites.new_premises") : t("admin.sites.edit_premises", { code: values.code ?? "" });
     const current = mode === "update" && values.code ? (await c.get("services").sites.getPremises(values.code)).premises : null;
-    return render(
-      c,
-      <Layout
-        ctx={ctx}
-        title={title}
-        section="admin"
-        noindex
-        crumbs={[
-          { label: t("admin.title"), href: href(ctx, "/admin") },
-          { label: t("admin.sites.title"), href: href(ctx, "/admin/sites") },
-          { label: title },
-        ]}
-        aside={<AdminMenu ctx={ctx} current="sites" isAdmin={isAdmin(c)} />}
-      >
-        <PageHeader
-          title={title}
-          actions={current ? <a href={href(ctx, `/premises/${current.code}`)}>{t("admin.sites.view_public")}</a> : undefined}
+    return editPage(c, {
+      title: mode === "create" ? t("admin.sites.new_premises") : t("admin.sites.edit_premises", { code: values.code ?? "" }),
+      publicPath: current ? `/premises/${current.code}` : null,
+      actions: current ? (
+        <RecordActions
+          ctx={ctx}
+          entity="premises"
+          key={current.code}
+          status={current.status}
+          statuses={PREMISES_STATUSES}
+          label={(s) => t(PREMISES_STATUS_LABEL[s as Premises["status"]])}
+          verification={current.verification}
         />
-        {current ? (
-          <RecordActions
-            ctx={ctx}
-            entity="premises"
-            key={current.code}
-            status={current.status}
-            statuses={PREMISES_STATUSES}
-            label={(s) => t(PREMISES_STATUS_LABEL[s as Premises["status"]])}
-            verification={current.verification}
-          />
-        ) : null}
-        <PremisesForm ctx={ctx} mode={mode} values={values} errors={errors} choices={await options(c, ctx.i18n)} />
-      </Layout>,
+      ) : null,
+      form: <PremisesForm ctx={ctx} mode={mode} values={values} errors={errors} choices={await options(c, ctx.i18n)} />,
       status,
-    );
+    });
   };
 
-  app.get("/:locale/admin/premises/new", (c) => premisesPage(c, "create", { status: "free", kind: "production_hall" }, {}));
-  app.get("/:locale/admin/premises/:code/edit", async (c) => {
-    const code = c.req.param("code");
-    if (!CODE.test(code)) throw new AppError("premises_not_found");
-    const p = (await c.get("services").sites.getPremises(code)).premises;
-    const s = (v: number | string | null | undefined) => (v === null || v === undefined ? "" : String(v));
-    return premisesPage(
-      c,
-      "update",
-      {
-        code: p.code,
-        territorySlug: p.territory.slug,
-        zoneSlug: p.zone?.slug ?? "",
-        plotCode: s(p.plotCode),
-        kind: p.kind,
-        status: p.status,
-        floorAreaM2: s(p.floorAreaM2),
-        ceilingM: s(p.ceilingM),
-        floorLoadTM2: s(p.floorLoadTM2),
-        craneT: s(p.craneT),
-        powerKw: s(p.powerKw),
-        priceKztM2Month: s(p.priceKztM2Month),
-        lat: s(p.location?.lat),
-        lon: s(p.location?.lon),
-        notes: s(p.notes),
-        illustrative: p.illustrative ? "yes" : "",
-      },
-      {},
-    );
-  });
   const savePremises = (mode: "create" | "update") => async (c: Context<AppEnv>) => {
     const body = formStrings(await c.req.parseBody());
     if (mode === "update") body.code = c.req.param("code") ?? "";

@@ -214,6 +214,26 @@ function plotQuery(url: string): Record<string, string> {
   return out;
 }
 
+/** The passport's two links: the printable page and the PDF. */
+const PassportLinks: FC<{ ctx: PageContext; path: string }> = ({ ctx, path }) => (
+  <>
+    <a class="button button-quiet" href={href(ctx, `${path}/passport`)}>
+      {ctx.i18n.t("sites.passport")}
+    </a>{" "}
+    <a class="button" href={href(ctx, `${path}/passport.pdf`)}>
+      {ctx.i18n.t("sites.passport_pdf")}
+    </a>
+  </>
+);
+
+/** Where a record's data stands: the illustrative banner and "verified on … by …". */
+const RecordProvenance: FC<{ i18n: I18n; record: { illustrative: boolean; verification: Zone["verification"] } }> = ({ i18n, record }) => (
+  <>
+    {record.illustrative ? <IllustrativeBanner i18n={i18n} /> : null}
+    <VerificationLine i18n={i18n} v={record.verification} />
+  </>
+);
+
 /** Reasons the system writes itself, shown in the reader's language; people's reasons stay as typed. */
 const SYSTEM_REASON = { created: "sites.reason_created", updated: "sites.reason_updated" } as const;
 
@@ -427,19 +447,9 @@ export function sitePages(): Hono<AppEnv> {
           title={name.text}
           lang={name.lang === i18n.tag ? undefined : name.lang}
           lead={`${t(ZONE_KIND_LABEL[zone.kind])} · ${i18n.pick(zone.territory.name).text}`}
-          actions={
-            <>
-              <a class="button button-quiet" href={href(ctx, `/zones/${zone.slug}/passport`)}>
-                {t("sites.passport")}
-              </a>{" "}
-              <a class="button" href={href(ctx, `/zones/${zone.slug}/passport.pdf`)}>
-                {t("sites.passport_pdf")}
-              </a>
-            </>
-          }
+          actions={<PassportLinks ctx={ctx} path={`/zones/${zone.slug}`} />}
         />
-        {zone.illustrative ? <IllustrativeBanner i18n={i18n} /> : null}
-        <VerificationLine i18n={i18n} v={zone.verification} />
+        <RecordProvenance i18n={i18n} record={zone} />
         <div class="grid-2">
           <section class="panel" aria-labelledby="zone-facts">
             <h2 id="zone-facts">{t("sites.key_figures")}</h2>
@@ -649,19 +659,9 @@ export function sitePages(): Hono<AppEnv> {
         <PageHeader
           title={t("sites.plot_title", { code: plot.code })}
           lead={`${plot.zone ? i18n.pick(plot.zone.name).text : t("sites.standalone")} · ${i18n.pick(plot.territory.name).text}`}
-          actions={
-            <>
-              <a class="button button-quiet" href={href(ctx, `/plots/${plot.code}/passport`)}>
-                {t("sites.passport")}
-              </a>{" "}
-              <a class="button" href={href(ctx, `/plots/${plot.code}/passport.pdf`)}>
-                {t("sites.passport_pdf")}
-              </a>
-            </>
-          }
+          actions={<PassportLinks ctx={ctx} path={`/plots/${plot.code}`} />}
         />
-        {plot.illustrative ? <IllustrativeBanner i18n={i18n} /> : null}
-        <VerificationLine i18n={i18n} v={plot.verification} />
+        <RecordProvenance i18n={i18n} record={plot} />
         <div class="grid-2">
           <section class="panel" aria-labelledby="plot-facts">
             <h2 id="plot-facts">{t("sites.key_figures")}</h2>
@@ -884,8 +884,7 @@ export function sitePages(): Hono<AppEnv> {
           title={t("sites.premises_item_title", { code: p.code })}
           lead={`${t(PREMISES_KIND_LABEL[p.kind])} · ${i18n.pick(p.territory.name).text}`}
         />
-        {p.illustrative ? <IllustrativeBanner i18n={i18n} /> : null}
-        <VerificationLine i18n={i18n} v={p.verification} />
+        <RecordProvenance i18n={i18n} record={p} />
         <section class="panel" aria-labelledby="premises-facts">
           <h2 id="premises-facts">{t("sites.key_figures")}</h2>
           <dl class="facts">
