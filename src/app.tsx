@@ -4,6 +4,7 @@ import { getCookie } from "hono/cookie";
 import { trimTrailingSlash } from "hono/trailing-slash";
 import { sql } from "kysely";
 import type { Logger } from "pino";
+import { ZodError } from "zod";
 import type { Config } from "./config/config.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { admin } from "./http/admin.tsx";
@@ -125,8 +126,14 @@ export function createApp({ config, database, logger }: AppDeps): JibekApp {
 
 /** The one place errors become responses: JSON under /api, a localized page elsewhere. */
 function renderError(c: Context<AppEnv>, error: Error) {
-  const appError = error instanceof AppError ? error : new AppError("internal");
-  if (!(error instanceof AppError)) c.get("log")?.error({ err: error }, "unhandled error");
+  // Input that failed a schema the handler parsed directly is the caller's mistake, not ours.
+  const appError =
+    error instanceof AppError
+      ? error
+      : error instanceof ZodError
+        ? new AppError("validation_failed", Object.fromEntries(error.issues.map((i) => [i.path.join(".") || "_", i.message])))
+        : new AppError("internal");
+  if (!(error instanceof AppError) && !(error instanceof ZodError)) c.get("log")?.error({ err: error }, "unhandled error");
   const segment = c.req.path.split("/")[1];
   const locale = isLocale(segment) ? segment : preferredLocale(undefined, c.req.header("accept-language"));
   const i18n = c.get("i18n") ?? i18nFor(locale);

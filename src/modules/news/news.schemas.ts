@@ -181,7 +181,7 @@ export const Revision = z.object({
 export type Revision = z.infer<typeof Revision>;
 
 export const NewsListQuery = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   tag: Tag.optional().catch(undefined),
 });
 export type NewsListQuery = z.infer<typeof NewsListQuery>;
