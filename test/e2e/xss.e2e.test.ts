@@ -373,12 +373,8 @@ for (const dialect of DIALECTS) {
           verified_at: null,
           verified_by: null,
         });
-        for (const field of ["name", "regime", "operator", "customs", "landTerms"] as const) {
-          const value = { name, regime: at(regimes, z), operator: at(operators, z), customs: at(customs, z), landTerms: at(landTerms, z) }[
-            field
-          ];
-          coverage.add(`sites.zone.${field}`, value);
-        }
+        const written = { name, regime: at(regimes, z), operator: at(operators, z), customs: at(customs, z), landTerms: at(landTerms, z) };
+        for (const [field, value] of Object.entries(written)) coverage.add(`sites.zone.${field}`, value);
         coverage.add("sites.zone.facts+incentives+sectors", mine.join("\n"));
         // A status change with a payload reason and a verification by a person with a payload name.
         const reasons = rotate(z * 29 + 1).slice(0, 10);

@@ -394,7 +394,7 @@ export function newsAdminPages(): Hono<AppEnv> {
     const t = i18n.t;
     const raw = c.req.query("status");
     const status = ARTICLE_STATUSES.find((s) => s === raw);
-    const page = Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1);
+    const page = Math.min(10_000, Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
     const who = actor(c);
     const list = await c.get("services").news.adminList(who, { status, page });
     return adminLayout(
@@ -565,7 +565,7 @@ export function newsAdminPages(): Hono<AppEnv> {
     const t = i18n.t;
     const raw = c.req.query("status");
     const status: CommentStatus = COMMENT_STATUSES.find((s) => s === raw) ?? "pending";
-    const page = Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1);
+    const page = Math.min(10_000, Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
     const queue = await c.get("services").news.moderationQueue(actor(c), status, page);
     return adminLayout(
       c,
