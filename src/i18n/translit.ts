@@ -72,9 +72,24 @@ function isUpperLetter(ch: string | undefined): boolean {
   return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/** Names repeat on every page (zones, districts): remember short results. */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 10_000;
+
 /** Transliterates every Cyrillic letter of `text`; anything else passes through unchanged. */
 export function toKazakhLatin(text: string): string {
   if (!/[\u0400-\u04FF]/.test(text)) return text;
+  if (text.length > 200) return transliterate(text);
+  let latin = memo.get(text);
+  if (latin === undefined) {
+    latin = transliterate(text);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, latin);
+  }
+  return latin;
+}
+
+function transliterate(text: string): string {
   const chars = Array.from(text);
   let out = "";
   for (let i = 0; i < chars.length; i++) {

@@ -1,5 +1,5 @@
-import type { Insertable } from "kysely";
-import type { Db, Executor } from "../../db/database.ts";
+import { type ExpressionBuilder, type Insertable, sql } from "kysely";
+import type { Database, Db, Executor } from "../../db/database.ts";
 import type { PlotsTable, PremisesTable, ZonesTable } from "./sites.tables.ts";
 
 /**
@@ -34,6 +34,12 @@ async function inTransaction<T>(db: Executor, work: (trx: Executor) => Promise<T
 }
 
 const columnsOf = (rows: readonly object[]) => Object.keys(rows[0] ?? {}).length;
+
+/** `substr(column, 1, n) = prefix`: the same on both engines, no wildcards, exact case. */
+function startsWith<C extends string>(column: C, prefix: string) {
+  return (eb: ExpressionBuilder<Database, keyof Database>) =>
+    eb(eb.fn<string>("substr", [sql.ref(column), sql.lit(1), sql.lit(prefix.length)]), "=", prefix);
+}
 
 /** Inserts zones; returns each new id with its slug (RETURNING order is not guaranteed). */
 export async function insertZonesBulk(db: Executor, rows: readonly ZoneBulkRow[]): Promise<{ id: number; slug: string }[]> {
@@ -70,7 +76,7 @@ export async function insertPremisesBulk(db: Executor, rows: readonly PremisesBu
   });
 }
 
-/** Natural-key prefixes of generated records: `LIKE` patterns, case as stored. */
+/** Natural-key prefixes of generated records, compared exactly (case and all: SQLite's LIKE ignores ASCII case). */
 export interface GeneratedPrefixes {
   zoneSlug: string;
   plotCode: string;
@@ -85,7 +91,7 @@ export async function countByPrefix(db: Executor, p: GeneratedPrefixes): Promise
         await db
           .selectFrom(table)
           .select((eb) => eb.fn.countAll<number>().as("n"))
-          .where(column, "like", `${prefix}%`)
+          .where(startsWith(column, prefix))
           .executeTakeFirstOrThrow()
       ).n,
     );
@@ -103,9 +109,9 @@ export async function countByPrefix(db: Executor, p: GeneratedPrefixes): Promise
  */
 export async function deleteByPrefix(db: Executor, p: GeneratedPrefixes): Promise<{ zones: number; plots: number; premises: number }> {
   return inTransaction(db, async (trx) => {
-    const plotIds = trx.selectFrom("plots").select("id").where("code", "like", `${p.plotCode}%`);
-    const premisesIds = trx.selectFrom("premises").select("id").where("code", "like", `${p.premisesCode}%`);
-    const zoneIds = trx.selectFrom("zones").select("id").where("slug", "like", `${p.zoneSlug}%`);
+    const plotIds = trx.selectFrom("plots").select("id").where(startsWith("code", p.plotCode));
+    const premisesIds = trx.selectFrom("premises").select("id").where(startsWith("code", p.premisesCode));
+    const zoneIds = trx.selectFrom("zones").select("id").where(startsWith("slug", p.zoneSlug));
     for (const [entity, ids] of [
       ["plot", plotIds],
       ["premises", premisesIds],
@@ -114,15 +120,15 @@ export async function deleteByPrefix(db: Executor, p: GeneratedPrefixes): Promis
       await trx.deleteFrom("site_status_history").where("entity_type", "=", entity).where("entity_id", "in", ids).execute();
       await trx.deleteFrom("site_files").where("entity_type", "=", entity).where("entity_id", "in", ids).execute();
     }
-    const premises = await trx.deleteFrom("premises").where("code", "like", `${p.premisesCode}%`).executeTakeFirst();
-    const plots = await trx.deleteFrom("plots").where("code", "like", `${p.plotCode}%`).executeTakeFirst();
+    const premises = await trx.deleteFrom("premises").where(startsWith("code", p.premisesCode)).executeTakeFirst();
+    const plots = await trx.deleteFrom("plots").where(startsWith("code", p.plotCode)).executeTakeFirst();
     // Children before their parents: the parent reference restricts deletes.
     const subzones = await trx
       .deleteFrom("zones")
-      .where("slug", "like", `${p.zoneSlug}%`)
+      .where(startsWith("slug", p.zoneSlug))
       .where("parent_zone_id", "is not", null)
       .executeTakeFirst();
-    const zones = await trx.deleteFrom("zones").where("slug", "like", `${p.zoneSlug}%`).executeTakeFirst();
+    const zones = await trx.deleteFrom("zones").where(startsWith("slug", p.zoneSlug)).executeTakeFirst();
     return {
       zones: Number(subzones.numDeletedRows) + Number(zones.numDeletedRows),
       plots: Number(plots.numDeletedRows),
