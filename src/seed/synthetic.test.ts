@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from "../../test/support/test-app.ts";
 import { DIALECTS } from "../../test/support/test-db.ts";
 import { progressPrinter } from "../cli/commands/synthetic.ts";
 import { withStatementCounter } from "../db/statement-counter.ts";
-import { PlotFilters } from "../modules/sites/sites.schemas.ts";
+import { PlotFilters, PlotInput } from "../modules/sites/sites.schemas.ts";
 import { countSynthetic, deleteSynthetic, OBLAST_BBOX, SyntheticDataSet, seedSynthetic, syntheticUnits } from "./synthetic.ts";
 
 const SMALL = { zones: 20, plots: 500, premises: 50, seed: 7, asOf: new Date("2026-11-26T00:00:00Z") };
@@ -194,22 +194,25 @@ for (const dialect of DIALECTS) {
       });
     }
 
-    it("removes the synthetic records and leaves the demo catalogue alone", async () => {
-      const demoPlots = async () =>
+    it("removes the synthetic records and leaves real ones alone, even one whose code looks alike", async () => {
+      const plots = async () =>
         Number(
           (
             await t.database.db
               .selectFrom("plots")
               .select((eb) => eb.fn.countAll<number>().as("n"))
-              .where("code", "not like", "SYN-%")
               .executeTakeFirstOrThrow()
           ).n,
         );
-      const before = await demoPlots();
-      assert.ok(before > 0);
+      // SQLite's LIKE ignores ASCII case: the removal must not.
+      const admin = { id: 0, role: "admin" as const, organisationId: null };
+      const lookalike = PlotInput.parse({ code: "syn-p000001", territorySlug: "arys-city", areaHa: 2, status: "free" });
+      assert.equal((await t.services.sites.upsertPlots(admin, [lookalike])).created, 1);
+      const before = await plots();
       assert.deepEqual(await deleteSynthetic(t.database.db), { zones: 20, plots: 500, premises: 50 });
       assert.deepEqual(await countSynthetic(t.database.db), { zones: 0, plots: 0, premises: 0 });
-      assert.equal(await demoPlots(), before);
+      assert.equal(await plots(), before - 500);
+      assert.equal((await t.services.sites.getPlot("syn-p000001")).plot.areaHa, 2);
     });
   });
 }
