@@ -591,6 +591,13 @@ export function siteAdminPages(): Hono<AppEnv> {
     });
   };
 
+  app.get("/:locale/admin/plots/new", (c) => plotPage(c, "create", { status: "free", priceCurrency: "KZT" }, {}));
+  app.get("/:locale/admin/plots/:code/edit", async (c) => {
+    const code = c.req.param("code");
+    if (!CODE.test(code)) throw new AppError("plot_not_found");
+    return plotPage(c, "update", plotValues((await c.get("services").sites.getPlot(code)).plot), {});
+  });
+
   const savePlot = (mode: "create" | "update") => async (c: Context<AppEnv>) => {
     const body = formStrings(await c.req.parseBody());
     if (mode === "update") body.code = c.req.param("code") ?? "";
@@ -634,6 +641,37 @@ export function siteAdminPages(): Hono<AppEnv> {
       status,
     });
   };
+
+  app.get("/:locale/admin/premises/new", (c) => premisesPage(c, "create", { status: "free", kind: "production_hall" }, {}));
+  app.get("/:locale/admin/premises/:code/edit", async (c) => {
+    const code = c.req.param("code");
+    if (!CODE.test(code)) throw new AppError("premises_not_found");
+    const p = (await c.get("services").sites.getPremises(code)).premises;
+    const s = (v: number | string | null | undefined) => (v === null || v === undefined ? "" : String(v));
+    return premisesPage(
+      c,
+      "update",
+      {
+        code: p.code,
+        territorySlug: p.territory.slug,
+        zoneSlug: p.zone?.slug ?? "",
+        plotCode: s(p.plotCode),
+        kind: p.kind,
+        status: p.status,
+        floorAreaM2: s(p.floorAreaM2),
+        ceilingM: s(p.ceilingM),
+        floorLoadTM2: s(p.floorLoadTM2),
+        craneT: s(p.craneT),
+        powerKw: s(p.powerKw),
+        priceKztM2Month: s(p.priceKztM2Month),
+        lat: s(p.location?.lat),
+        lon: s(p.location?.lon),
+        notes: s(p.notes),
+        illustrative: p.illustrative ? "yes" : "",
+      },
+      {},
+    );
+  });
 
   const savePremises = (mode: "create" | "update") => async (c: Context<AppEnv>) => {
     const body = formStrings(await c.req.parseBody());

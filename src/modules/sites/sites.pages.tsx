@@ -476,7 +476,7 @@ export function sitePages(): Hono<AppEnv> {
                   <dd>{zone.sectors.join(", ")}</dd>
                 </>
               ) : null}
-              {zone.contacts.website ? (
+              {zone.contacts.website && /^https?:\/\//i.test(zone.contacts.website) ? (
                 <>
                   <dt>{t("sites.website")}</dt>
                   <dd>

@@ -171,6 +171,12 @@ for (const dialect of DIALECTS) {
       assert.equal(plot.infrastructure.railSiding, true);
       assert.equal(plot.infrastructure.details.power?.provider, "Test grid");
       assert.equal(history[0]?.to, "free");
+      assert.equal(good.headers.get("location"), "/ru/admin/plots/NEW-01/edit");
+      const edit = await client.get("/ru/admin/plots/NEW-01/edit");
+      assert.equal(edit.status, 200);
+      assert.match(await edit.text(), /Test grid/);
+      assert.equal((await client.get("/ru/admin/plots/new")).status, 200);
+      assert.equal((await client.get("/ru/admin/premises/new")).status, 200);
       const dup = await client.form("/en/admin/plots/new", plotForm("NEW-01"));
       assert.equal(dup.status, 422);
       assert.match(await dup.text(), /A record with this code already exists/);
