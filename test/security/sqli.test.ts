@@ -12,7 +12,7 @@ import { after, before, describe, it } from "node:test";
 import { closePdfRenderer } from "../../src/lib/pdf.ts";
 import { createTestApp, type TestApp } from "../support/test-app.ts";
 import type { TestClient } from "../support/test-client.ts";
-import { DIALECTS } from "../support/test-db.ts";
+import { DIALECTS, ownTables } from "../support/test-db.ts";
 
 const PAYLOADS = readFileSync(new URL("../fixtures/sqli-corpus.txt", import.meta.url), "utf8")
   .split("\n")
@@ -120,7 +120,7 @@ type Row = Record<string, unknown>;
 /** Every row of every table (bar the above), hashed per table. */
 async function fingerprint(t: TestApp): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  const tables = (await t.database.db.introspection.getTables()).map((x) => x.name).sort();
+  const tables = await ownTables(t.database);
   for (const table of tables) {
     if (WRITTEN_BY_READS.has(table)) continue;
     // biome-ignore lint/suspicious/noExplicitAny: introspected table names are not in the typed schema

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import type { DatabaseHandle } from "../../src/db/database.ts";
 import { createPostgresSchema, type DialectName, dropPostgresSchema } from "../../src/db/dialect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
@@ -52,4 +53,20 @@ export async function openTestDb(dialect: DialectName): Promise<TestDatabase> {
       await dropPostgresSchema(TEST_POSTGRES_URL, schema);
     },
   };
+}
+
+/**
+ * The test database's own tables. Kysely's introspection scans every schema, which races with
+ * other test files dropping theirs on PostgreSQL; this asks for ours only.
+ */
+export async function ownTables(database: TestDatabase): Promise<string[]> {
+  const { rows } =
+    database.dialect === "sqlite"
+      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(database.db)
+      : await sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = ${database.location} and table_type = 'BASE TABLE'`.execute(
+          database.db,
+        );
+  return rows.map((r) => r.name).sort();
 }

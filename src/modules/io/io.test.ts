@@ -7,6 +7,7 @@ import { finished } from "node:stream/promises";
 import { after, before, describe, it } from "node:test";
 import { crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import { sql } from "kysely";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { DIALECTS } from "../../../test/support/test-db.ts";
 import { i18nFor } from "../../i18n/i18n.ts";
@@ -24,9 +25,23 @@ const en = i18nFor("en");
 
 /** Every row of every table (or of the catalogue's), as text per table. */
 async function dump(t: TestApp, only?: readonly string[]): Promise<Record<string, string>> {
-  const tables = (await t.database.db.introspection.getTables())
-    .filter((table) => !table.isView && (t.database.dialect === "sqlite" || table.schema === t.database.location))
-    .map((table) => table.name)
+  // The test's own tables only: scanning every schema races with other test files dropping theirs.
+  const names =
+    t.database.dialect === "sqlite"
+      ? (
+          await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(
+            t.database.db,
+          )
+        ).rows
+      : (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = ${t.database.location} and table_type = 'BASE TABLE'`.execute(
+            t.database.db,
+          )
+        ).rows;
+  const tables = names
+    .map((r) => r.name)
     .filter((name) => !only || only.includes(name))
     .sort();
   const out: Record<string, string> = {};
