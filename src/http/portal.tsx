@@ -22,10 +22,10 @@ export function portal(): Hono<AppEnv> {
     const { t, i18n } = { t: ctx.i18n.t, i18n: ctx.i18n };
     const services = c.get("services");
     const overview = await services.territories.overview();
-    const zones = await services.sites.listZones();
+    const catalogue = await services.sites.summary("kz-cn-wenzhou-park");
     const oblast = overview.oblast;
-    const wenzhouPark = zones.find((z) => z.slug === "kz-cn-wenzhou-park");
-    const freePlots = zones.reduce((sum, z) => sum + z.plots.free, 0);
+    const wenzhouPark = catalogue.featured;
+    const freePlots = catalogue.freePlotsInZones;
     return render(
       c,
       <Layout ctx={ctx} title={t("home.title")} section="home" description={t("home.lead")}>
@@ -49,9 +49,9 @@ export function portal(): Hono<AppEnv> {
           <h2 id="catalogue">{t("home.catalogue")}</h2>
           <ul class="cards stats">
             <li class="card">
-              <p class="stat">{i18n.number(zones.length)}</p>
+              <p class="stat">{i18n.number(catalogue.zones)}</p>
               <p>
-                <a href={href(ctx, "/zones")}>{t("home.zones_in_catalogue", { count: zones.length })}</a>
+                <a href={href(ctx, "/zones")}>{t("home.zones_in_catalogue", { count: catalogue.zones })}</a>
               </p>
             </li>
             <li class="card">

@@ -117,13 +117,8 @@ export class MatchingService {
   constructor(
     protected readonly db: Db,
     protected readonly config: Config,
-    private readonly sites?: SitesService,
+    private readonly sites: SitesService,
   ) {}
-
-  private sitesService(): SitesService {
-    if (!this.sites) throw new Error("MatchingService needs the sites service");
-    return this.sites;
-  }
 
   /** Ranked verdicts for requirements (parsed with the schema; bad input is a validation error). */
   async verdicts(
@@ -134,7 +129,7 @@ export class MatchingService {
     if (!parsed.success)
       throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])));
     const req = parsed.data;
-    const found = await this.sitesService().matchCandidates(req.target, candidateQuery(req));
+    const found = await this.sites.matchCandidates(req.target, candidateQuery(req));
     const sites = new Map(found.map((m) => [m.plot?.code ?? m.premises?.code ?? "", m]));
     const candidates = found.map(toCandidate);
     return { req, verdicts: rank(req, candidates, now), considered: candidates.length, sites };
@@ -163,7 +158,7 @@ export class MatchingService {
 
   /** Up to four plots side by side, each judged against the requirements when given. */
   async compare(codes: string[], input: SiteRequirementsInput | null, now = new Date()) {
-    const found = await this.sitesService().plotsForComparison(codes.slice(0, 4));
+    const found = await this.sites.plotsForComparison(codes.slice(0, 4));
     const req = input ? SiteRequirements.parse(input) : null;
     return found.map((m) => ({ site: m, verdict: req ? evaluate(req, toCandidate(m), now) : null }));
   }

@@ -233,7 +233,7 @@ function plotInputFrom(body: Record<string, string>): Record<string, unknown> {
 
 async function options(c: Context<AppEnv>, i18n: I18n) {
   const services = c.get("services");
-  const [territories, zones] = [await services.territories.list(), await services.sites.listZones()];
+  const [territories, zones] = [await services.territories.list(), await services.sites.zoneChoices()];
   return {
     territorySlug: territories
       .filter((t) => t.isHome && t.kind !== "oblast")

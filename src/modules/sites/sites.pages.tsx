@@ -24,6 +24,7 @@ import {
   type Zone,
   ZoneFilters,
 } from "./sites.schemas.ts";
+import type { ZoneChoice } from "./sites.service.ts";
 import {
   IllustrativeBanner,
   IllustrativeTag,
@@ -107,7 +108,7 @@ function districtOptions(i18n: I18n, territories: Territory[]): [string, string]
   return territories.filter((t) => t.isHome && t.kind !== "oblast").map((t) => [t.slug, i18n.pick(t.name).text]);
 }
 
-const PlotFilterForm: FC<{ ctx: PageContext; f: PlotFilters; territories: Territory[]; zones: Zone[] }> = ({
+const PlotFilterForm: FC<{ ctx: PageContext; f: PlotFilters; territories: Territory[]; zones: ZoneChoice[] }> = ({
   ctx,
   f,
   territories,
@@ -583,7 +584,7 @@ export function sitePages(): Hono<AppEnv> {
     const [list, territories, zones] = [
       await services.sites.listPlots(f),
       await services.territories.list(),
-      await services.sites.listZones(),
+      await services.sites.zoneChoices(),
     ];
     const ctx = pageContext(c);
     const { i18n } = ctx;

@@ -281,6 +281,25 @@ export async function listZoneRows(db: Executor, f: Partial<ZoneFilters>): Promi
   return (await q.orderBy("z.kind").orderBy("z.name_en").execute()) as ZoneRow[];
 }
 
+export async function listChildZoneRows(db: Executor, parentId: number): Promise<ZoneRow[]> {
+  return (await zonesBase(db).where("z.parent_zone_id", "=", parentId).orderBy("z.kind").orderBy("z.name_en").execute()) as ZoneRow[];
+}
+
+/** How many zones, and how many free plots lie in one: the home page's figures, two counts. */
+export async function catalogueCounts(db: Executor): Promise<{ zones: number; freePlotsInZones: number }> {
+  const zones = await db
+    .selectFrom("zones")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const free = await db
+    .selectFrom("plots")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("zone_id", "is not", null)
+    .where("status", "=", "free")
+    .executeTakeFirstOrThrow();
+  return { zones: Number(zones.n), freePlotsInZones: Number(free.n) };
+}
+
 export async function findZoneRow(db: Executor, slug: string): Promise<ZoneRow | undefined> {
   return (await zonesBase(db).where("z.slug", "=", slug).executeTakeFirst()) as ZoneRow | undefined;
 }

@@ -163,11 +163,22 @@ export class SitesService {
     return rows.map((r) => this.presentZone(r, counts.get(r.id)));
   }
 
+  /** Zones as choices for a form or filter: slug and names, without counting their plots. */
+  async zoneChoices(): Promise<ZoneChoice[]> {
+    return (await repo.listZoneRows(this.db, {})).map((r) => ({ slug: r.slug, name: names(r.name_kk, r.name_ru, r.name_zh, r.name_en) }));
+  }
+
+  /** The home page's catalogue figures and one featured zone, without listing every zone. */
+  async summary(featuredSlug: string): Promise<{ zones: number; freePlotsInZones: number; featured: Zone | null }> {
+    const counts = await repo.catalogueCounts(this.db);
+    const row = await repo.findZoneRow(this.db, featuredSlug);
+    return { ...counts, featured: row ? this.presentZone(row, undefined) : null };
+  }
+
   async getZone(slug: string): Promise<{ zone: Zone; subzones: Zone[]; history: StatusHistoryEntry[] }> {
     const row = await repo.findZoneRow(this.db, slug);
     if (!row) throw new AppError("zone_not_found");
-    const all = await repo.listZoneRows(this.db, {});
-    const children = all.filter((z) => z.parent_zone_id === row.id);
+    const children = await repo.listChildZoneRows(this.db, row.id);
     const counts = await repo.plotCountsByZone(this.db, [row.id, ...children.map((c) => c.id)]);
     return {
       zone: this.presentZone(row, counts.get(row.id)),
@@ -624,6 +635,7 @@ export class SitesService {
 }
 
 export type CandidateQuery = repo.CandidateQuery;
+export type ZoneChoice = Pick<Zone, "slug" | "name">;
 export type CandidateCheck = repo.CandidateCheck;
 
 export interface MatchCandidate {
