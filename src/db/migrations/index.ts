@@ -3,6 +3,9 @@ import * as m0002 from "./0002_sites.ts";
 import * as m0003 from "./0003_cooperation.ts";
 import * as m0004 from "./0004_news.ts";
 import * as m0005 from "./0005_matching.ts";
+import * as m0006 from "./0006_matching_speed.ts";
+import * as m0007 from "./0007_enterprises.ts";
+import * as m0008 from "./0008_catalogue_indexes.ts";
 
 /** Every migration in order. Add a line per new file; never reorder or rename. */
 export const MIGRATIONS = {
@@ -11,4 +14,7 @@ export const MIGRATIONS = {
   "0003_cooperation": m0003,
   "0004_news": m0004,
   "0005_matching": m0005,
+  "0006_matching_speed": m0006,
+  "0007_enterprises": m0007,
+  "0008_catalogue_indexes": m0008,
 } as const;
