@@ -48,10 +48,10 @@ export type ZoneRow = Selectable<ZonesTable> & {
   parent_name_en: string | null;
 };
 
-function plotsFrom(db: Executor) {
+export function plotsFrom(db: Executor) {
   return db.selectFrom("plots as p").innerJoin("territories as t", "t.id", "p.territory_id").leftJoin("zones as z", "z.id", "p.zone_id");
 }
-type PlotsJoin = ReturnType<typeof plotsFrom>;
+export type PlotsJoin = ReturnType<typeof plotsFrom>;
 
 function withPlotColumns(q: PlotsJoin) {
   return q.selectAll("p").select([...TERRITORY_NAMES, ...ZONE_NAMES]);
@@ -62,7 +62,7 @@ function plotsBase(db: Executor) {
 }
 
 /** Filters from the allow-listed schema only: every value is a bound parameter. */
-function filterPlots(q: PlotsJoin, f: Partial<PlotFilters>): PlotsJoin {
+export function filterPlots(q: PlotsJoin, f: Partial<PlotFilters>): PlotsJoin {
   let r = q;
   if (f.district) r = r.where("t.slug", "=", f.district);
   if (f.zone) r = r.where("z.slug", "=", f.zone);
