@@ -53,10 +53,18 @@ export interface PartnerProfile {
 /** How the subject's class `mine` relates to the candidate's class `theirs`, from the subject's side. */
 export type ChainRelation = "supplies" | "buys" | "same" | "serves" | "served_by";
 
+/**
+ * What a class stands for on one side of a comparison: a profile's sectors and a supply request's
+ * sectors are what the enterprise offers; a buy request's sectors are what it needs; the other
+ * request kinds (joint venture, technology, investment, contract manufacturing, distribution)
+ * name the field of the deal.
+ */
+export type ClassRole = "offer" | "need" | "field";
+
 /** Why a candidate ranks where it does; partners.explain.ts turns each into a sentence. */
 export type MatchReason =
   /** Their class `theirs` stands in `relation` to my class `mine` ("they supply 13.20 that my 14.13 buys" = relation "buys"). */
-  | { code: "chain"; mine: string; theirs: string; relation: ChainRelation }
+  | { code: "chain"; mine: string; theirs: string; relation: ChainRelation; mineRole: ClassRole; theirRole: ClassRole }
   /** Their request of kind `theirs` answers my request of kind `mine` (supply ↔ buy …). */
   | { code: "kinds"; mine: RequestKind; theirs: RequestKind; myRequestId: number; theirRequestId: number }
   /** HS codes both sides deal in (the shorter of two matching prefixes). */
