@@ -13,7 +13,7 @@ import type { AppEnv } from "./http/context.ts";
 import { AppError, ERROR_MESSAGE } from "./http/errors.ts";
 import { csrf } from "./http/middleware/csrf.ts";
 import { LOCALE_COOKIE, localeFromPath, localeFromRequest, preferredLocale } from "./http/middleware/locale.ts";
-import { createPageCache } from "./http/middleware/page-cache.ts";
+import { PageCache } from "./http/middleware/page-cache.ts";
 import { requestId } from "./http/middleware/request-id.ts";
 import { securityHeaders } from "./http/middleware/security-headers.ts";
 import { session } from "./http/middleware/session.ts";
@@ -38,12 +38,25 @@ export interface AppDeps {
 export interface JibekApp {
   app: Hono<AppEnv>;
   services: Services;
+  /** Anonymous pages in memory; the server asks it first (see main.ts). Null when turned off. */
+  pageCache: PageCache | null;
 }
 
 /** Builds the application; never listens (tests call app.request). */
 export function createApp({ config, database, logger }: AppDeps): JibekApp {
   const services = createServices(database.db, config, logger);
   const app = new Hono<AppEnv>();
+
+  // Anonymous public pages are served from memory, as final bytes; a successful write empties it.
+  // Outermost, so what it keeps carries every header the chain below adds.
+  const pageCache =
+    config.pageCacheSeconds > 0
+      ? new PageCache({ ttlMs: config.pageCacheSeconds * 1000, staleMs: config.pageCacheSeconds * 30_000, maxBytes: 64 * 1024 * 1024 })
+      : null;
+  if (pageCache) {
+    app.use("*", pageCache.middleware);
+    pageCache.renderWith(async (path) => app.fetch(pageCache.refreshRequest(path)));
+  }
 
   app.use("*", requestId(logger), securityHeaders({ hsts: config.secureCookies }));
   app.use("*", async function inject(c, next) {
@@ -86,13 +99,6 @@ export function createApp({ config, database, logger }: AppDeps): JibekApp {
 
   app.route("/", fileRoutes());
 
-  // Anonymous public pages are served from memory; a successful write through any route empties it.
-  const pageCache = createPageCache({ ttlMs: config.pageCacheSeconds * 1000, maxEntries: 500 });
-  if (config.pageCacheSeconds > 0) {
-    app.use("/:locale", pageCache.middleware);
-    app.use("/:locale/*", pageCache.middleware);
-  }
-
   const { routes: apiRoutes, registry } = api();
   app.use("/api/*", localeFromRequest(), session(), csrf());
   app.route("/", apiRoutes);
@@ -121,7 +127,7 @@ export function createApp({ config, database, logger }: AppDeps): JibekApp {
   app.notFound((c) => renderError(c, new AppError("not_found")));
   app.onError((error, c) => renderError(c, error));
 
-  return { app, services };
+  return { app, services, pageCache };
 }
 
 /** The one place errors become responses: JSON under /api, a localized page elsewhere. */

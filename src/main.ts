@@ -1,5 +1,6 @@
 import cluster from "node:cluster";
-import { serve } from "@hono/node-server";
+import { createServer } from "node:http";
+import { getRequestListener } from "@hono/node-server";
 import { createApp } from "./app.tsx";
 import { prepareDatabase } from "./boot.ts";
 import { ConfigError, loadConfig } from "./config/config.ts";
@@ -44,9 +45,15 @@ function listen(
   logger: ReturnType<typeof createLogger>,
   database: ReturnType<typeof openDatabase>,
 ): void {
-  const { app } = createApp({ config, database, logger });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info({ port: info.port, dialect: database.dialect, pid: process.pid }, `Jibek listening on ${config.publicUrl.origin}`);
+  const { app, pageCache } = createApp({ config, database, logger });
+  const handle = getRequestListener(app.fetch);
+  // A cached anonymous page is written straight from memory; everything else goes through Hono.
+  const server = createServer((req, res) => {
+    if (pageCache?.serveNode(req, res)) return;
+    void handle(req, res);
+  });
+  server.listen(config.port, config.host, () => {
+    logger.info({ port: config.port, dialect: database.dialect, pid: process.pid }, `Jibek listening on ${config.publicUrl.origin}`);
   });
   const shutdown = () => {
     void closePdfRenderer();

@@ -11,6 +11,7 @@ import { openTestDb, type TestDatabase } from "./test-db.ts";
 export interface TestApp {
   app: ReturnType<typeof createApp>["app"];
   services: ReturnType<typeof createApp>["services"];
+  pageCache: ReturnType<typeof createApp>["pageCache"];
   database: TestDatabase;
   config: Config;
   /** Every log line the app wrote, as text: tests grep it for secrets. */
@@ -30,7 +31,14 @@ let counter = 0;
 export async function createTestApp(dialect: DialectName, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDb(dialect);
   // The page cache is off unless a test asks for it: tests change data behind the app's back.
-  const config = loadConfig({ NODE_ENV: "test", SCRYPT_COST: "1024", LOG_LEVEL: "info", DATA_DIR: "/tmp/jibek-test-data", PAGE_CACHE_SECONDS: "0", ...env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    SCRYPT_COST: "1024",
+    LOG_LEVEL: "info",
+    DATA_DIR: "/tmp/jibek-test-data",
+    PAGE_CACHE_SECONDS: "0",
+    ...env,
+  });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -39,11 +47,12 @@ export async function createTestApp(dialect: DialectName, env: Record<string, st
     },
   });
   const logger = createLogger(config.logLevel, sink);
-  const { app, services } = createApp({ config, database, logger });
+  const { app, services, pageCache } = createApp({ config, database, logger });
   await seedDemo(services, { demo: config.demoData });
   const testApp: TestApp = {
     app,
     services,
+    pageCache,
     database,
     config,
     logs,
