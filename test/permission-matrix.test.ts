@@ -7,7 +7,7 @@ import { iso } from "../src/lib/time.ts";
 import { MATRIX_ROLES, type MatrixRole, PERMISSION_SOURCES, PERMISSIONS } from "./permissions.table.ts";
 
 /** Records the routes' parameters point at (demo data is loaded by createTestApp). */
-const SAMPLE = { plot: "TRN-IND-P01", premises: "", file: "none" };
+const SAMPLE = { plot: "TRN-IND-P01", premises: "", file: "none", enterprise: 0, otherEnterprise: 0, request: 0 };
 
 import { createTestApp, type TestApp } from "./support/test-app.ts";
 import type { TestClient } from "./support/test-client.ts";
@@ -38,6 +38,11 @@ for (const dialect of DIALECTS) {
       victimId = (await t.signIn("enterprise")).userId;
       adminId = (await t.signIn("admin")).userId;
       SAMPLE.premises = (await t.database.db.selectFrom("premises").select("code").orderBy("code").executeTakeFirstOrThrow()).code;
+      // Enterprise rows: "own" represents the demo's spinning mill, "other" the garment factory.
+      const enterpriseOf = async (q: string) => (await t.services.enterprises.directory({ q })).items[0]?.id ?? 0;
+      SAMPLE.enterprise = await enterpriseOf("Turkistan Spinning Mill");
+      SAMPLE.otherEnterprise = await enterpriseOf("Kentau Garment");
+      SAMPLE.request = (await t.services.enterprises.listRequests({ organisationId: SAMPLE.enterprise })).items[0]?.id ?? 0;
     });
     after(async () => {
       await closePdfRenderer();
@@ -73,7 +78,9 @@ for (const dialect of DIALECTS) {
         }
         case "enterpriseOwn":
         case "enterpriseOther": {
-          const { client } = await t.signIn("enterprise");
+          const { client, userId } = await t.signIn("enterprise");
+          const organisation = role === "enterpriseOwn" ? SAMPLE.enterprise : SAMPLE.otherEnterprise;
+          await t.database.db.updateTable("users").set({ organisation_id: organisation }).where("id", "=", userId).execute();
           return client;
         }
         case "suspended": {
@@ -100,12 +107,17 @@ for (const dialect of DIALECTS) {
     function concrete(path: string): string {
       const slug = path.includes("/zones/") ? "turan-sez" : path.includes("/news/") ? "turkistan-wenzhou-meeting" : "wenzhou";
       const code = path.includes("/premises/") ? SAMPLE.premises : SAMPLE.plot;
+      const id = /\/enterprise-requests\/|\/moderation\/request\//.test(path)
+        ? SAMPLE.request
+        : path.includes("/enterprises/")
+          ? SAMPLE.enterprise
+          : victimId;
       return path
         .replace(":locale", "en")
         .replace(":slug", slug)
         .replace(":code", code)
         .replace(":key", path.includes("/zones/") ? "turan-sez" : code)
-        .replace(":id", String(victimId))
+        .replace(":id", String(id))
         .replace(":name", SAMPLE.file);
     }
 

@@ -7,6 +7,7 @@
  * session (both must be treated as anonymous).
  */
 import { PERMISSIONS as COOPERATION } from "./permissions/cooperation.ts";
+import { PERMISSIONS as ENTERPRISES } from "./permissions/enterprises.ts";
 import { PERMISSIONS as IO } from "./permissions/io.ts";
 import { PERMISSIONS as MAP } from "./permissions/map.ts";
 import { PERMISSIONS as MATCHING } from "./permissions/matching.ts";
@@ -48,5 +49,15 @@ const FOUNDATION: Record<string, Expected> = {
 };
 
 /** Every module's rows; a key defined twice is a mistake the test reports. */
-export const PERMISSIONS: Record<string, Expected> = { ...FOUNDATION, ...SITES, ...IO, ...MAP, ...PASSPORT, ...MATCHING, ...COOPERATION, ...NEWS };
-export const PERMISSION_SOURCES = [FOUNDATION, SITES, IO, MAP, PASSPORT, MATCHING, COOPERATION, NEWS];
+export const PERMISSIONS: Record<string, Expected> = {
+  ...FOUNDATION,
+  ...SITES,
+  ...IO,
+  ...MAP,
+  ...PASSPORT,
+  ...MATCHING,
+  ...COOPERATION,
+  ...NEWS,
+  ...ENTERPRISES,
+};
+export const PERMISSION_SOURCES = [FOUNDATION, SITES, IO, MAP, PASSPORT, MATCHING, COOPERATION, NEWS, ENTERPRISES];

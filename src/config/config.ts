@@ -46,6 +46,13 @@ export const EnvSchema = z.object({
     .max(3650)
     .default(180)
     .describe("Days after which an unverified site record is flagged stale"),
+  INTRODUCTION_STALE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(10)
+    .describe("Days after which an unanswered introduction request is flagged to staff"),
   STORAGE_DIR: z.string().min(1).optional().describe("Uploaded files; defaults to DATA_DIR/files"),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10).describe("Seconds an anonymous public page is served from memory; 0 turns the cache off"),
   DEMO_DATA: z
@@ -73,6 +80,7 @@ export interface Config {
   scryptCost: number;
   demoData: boolean;
   sitesStaleDays: number;
+  introductionStaleDays: number;
   pageCacheSeconds: number;
   storageDir: string;
 }
@@ -116,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     scryptCost: e.SCRYPT_COST,
     demoData: e.DEMO_DATA,
     sitesStaleDays: e.SITES_STALE_DAYS,
+    introductionStaleDays: e.INTRODUCTION_STALE_DAYS,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
     storageDir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, "files")),
   };

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { AccountsTables } from "../modules/accounts/accounts.tables.ts";
 import type { CooperationTables } from "../modules/cooperation/cooperation.tables.ts";
+import type { EnterprisesTables } from "../modules/enterprises/enterprises.tables.ts";
 import type { MatchingTables } from "../modules/matching/matching.tables.ts";
 import type { NewsTables } from "../modules/news/news.tables.ts";
 import type { SitesTables } from "../modules/sites/sites.tables.ts";
@@ -8,7 +9,7 @@ import type { TerritoriesTables } from "../modules/territories/territories.table
 import type { DialectName } from "./dialect.ts";
 
 /** Every table of every module. A module adds its `*.tables.ts` interface here. */
-export interface Database extends TerritoriesTables, AccountsTables, SitesTables, CooperationTables, NewsTables, MatchingTables {}
+export interface Database extends TerritoriesTables, AccountsTables, SitesTables, CooperationTables, NewsTables, MatchingTables, EnterprisesTables {}
 
 export type Db = Kysely<Database>;
 /** What repositories take first: the database or an open transaction. */

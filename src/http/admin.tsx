@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { accountAdminPages } from "../modules/accounts/accounts.admin.tsx";
 import { cooperationAdminPages } from "../modules/cooperation/cooperation.admin.tsx";
+import { enterprisesAdminPages } from "../modules/enterprises/enterprises.admin.tsx";
 import { ioAdminPages } from "../modules/io/io.admin.tsx";
 import { matchingAdminPages } from "../modules/matching/matching.admin.tsx";
 import { newsAdminPages } from "../modules/news/news.admin.tsx";
@@ -68,5 +69,6 @@ export function admin(): Hono<AppEnv> {
   app.route("/", matchingAdminPages());
   app.route("/", cooperationAdminPages());
   app.route("/", newsAdminPages());
+  app.route("/", enterprisesAdminPages());
   return app;
 }

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { accountApi } from "../modules/accounts/accounts.api.ts";
 import { cooperationApi } from "../modules/cooperation/cooperation.api.ts";
+import { enterprisesApi } from "../modules/enterprises/enterprises.api.ts";
 import { ioApi } from "../modules/io/io.api.ts";
 import { matchingApi } from "../modules/matching/matching.api.ts";
 import { newsApi } from "../modules/news/news.api.ts";
@@ -26,6 +27,7 @@ export function api(): { routes: Hono<AppEnv>; registry: ApiRegistry } {
   matchingApi(app, registry);
   cooperationApi(app, registry);
   newsApi(app, registry);
+  enterprisesApi(app, registry);
   app.get("/api/v1/openapi.json", (c) => c.json(registry.document(`${c.get("config").publicUrl.origin}`)));
   return { routes: app, registry };
 }

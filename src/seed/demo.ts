@@ -1,4 +1,5 @@
 import { seedCooperationDemo } from "../modules/cooperation/cooperation.demo.ts";
+import { seedEnterprisesDemo } from "../modules/enterprises/enterprises.demo.ts";
 import { seedMatchingDemo } from "../modules/matching/matching.demo.ts";
 import { seedNewsDemo } from "../modules/news/news.demo.ts";
 import { seedSitesDemo } from "../modules/sites/sites.demo.ts";
@@ -18,5 +19,7 @@ export async function seedDemo(services: Services, options: { demo: boolean }): 
   const cooperation = await seedCooperationDemo(services);
   const news = await seedNewsDemo(services);
   const matching = await seedMatchingDemo(services);
-  return { territories, ...sites, ...cooperation, ...news, ...matching };
+  // The enterprise directory is a view of the registry's organisations: after the cooperation demo.
+  const enterprises = await seedEnterprisesDemo(services);
+  return { territories, ...sites, ...cooperation, ...news, ...matching, ...enterprises };
 }

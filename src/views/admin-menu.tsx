@@ -11,6 +11,7 @@ export type AdminSection =
   | "registry"
   | "board"
   | "followups"
+  | "enterprises"
   | "users"
   | "audit";
 
@@ -25,6 +26,7 @@ export const AdminMenu: FC<{ ctx: PageContext; current: AdminSection; isAdmin: b
     { key: "registry", label: t("admin.registry_menu"), path: "/admin/registry", adminOnly: false },
     { key: "board", label: t("admin.board_menu"), path: "/admin/projects/board", adminOnly: false },
     { key: "followups", label: t("admin.followups_menu"), path: "/admin/follow-ups", adminOnly: false },
+    { key: "enterprises", label: t("admin.enterprises_menu"), path: "/admin/enterprises", adminOnly: false },
     { key: "news", label: t("admin.news_menu"), path: "/admin/news", adminOnly: false },
     { key: "comments", label: t("admin.comments_menu"), path: "/admin/news/comments", adminOnly: false },
     { key: "users", label: t("admin.users"), path: "/admin/users", adminOnly: true },

@@ -10,7 +10,15 @@ export interface Actor {
   organisationId: number | null;
 }
 
-export type Action = "backoffice:enter" | "users:list" | "users:change-role" | "users:suspend" | "audit:read" | "sites:edit";
+export type Action =
+  | "backoffice:enter"
+  | "users:list"
+  | "users:change-role"
+  | "users:suspend"
+  | "audit:read"
+  | "sites:edit"
+  | "enterprises:edit-own"
+  | "enterprises:moderate";
 
 const RULES: Record<Action, (actor: Actor) => boolean> = {
   "backoffice:enter": (a) => STAFF_ROLES.includes(a.role),
@@ -20,6 +28,10 @@ const RULES: Record<Action, (actor: Actor) => boolean> = {
   "audit:read": (a) => a.role === "admin",
   /** Managers, editors and admins keep the site catalogue (issue: site catalogue, back office). */
   "sites:edit": (a) => STAFF_ROLES.includes(a.role),
+  /** Enterprise and partner-city representatives keep their own organisation's profile and requests (never another's). */
+  "enterprises:edit-own": (a) => (a.role === "enterprise" || a.role === "partner") && a.organisationId !== null,
+  /** Staff edit any enterprise, moderate public text, verify profiles and decide introductions. */
+  "enterprises:moderate": (a) => STAFF_ROLES.includes(a.role),
 };
 
 export function can(actor: Actor | null | undefined, action: Action): boolean {
