@@ -7,6 +7,7 @@ import { EnterprisesService } from "./modules/enterprises/enterprises.service.ts
 import { IoService } from "./modules/io/io.service.ts";
 import { MatchingService } from "./modules/matching/matching.service.ts";
 import { NewsService } from "./modules/news/news.service.ts";
+import { SitesGeoService } from "./modules/sites/sites.geo.service.ts";
 import { SitesService } from "./modules/sites/sites.service.ts";
 import { TerritoriesService } from "./modules/territories/territories.service.ts";
 
@@ -15,6 +16,8 @@ export interface Services {
   accounts: AccountsService;
   territories: TerritoriesService;
   sites: SitesService;
+  /** The catalogue map's viewport reads (clusters, markers, zone centres and outlines). */
+  sitesGeo: SitesGeoService;
   cooperation: CooperationService;
   news: NewsService;
   matching: MatchingService;
@@ -38,6 +41,7 @@ export function createServices(db: Db, config: Config, logger: Logger): Services
     accounts,
     territories,
     sites,
+    sitesGeo: new SitesGeoService(db),
     cooperation: new CooperationService(db, config),
     news: new NewsService(db, config),
     matching: new MatchingService(db, config, sites),

@@ -6,6 +6,8 @@ export const PERMISSIONS: Record<string, Expected> = {
   "GET /api/v1/plots.geojson": all(200),
   "GET /api/v1/zones.geojson": all(200),
   "GET /api/v1/premises.geojson": all(200),
+  "GET /api/v1/map/plots.geojson": all(200),
+  "GET /api/v1/map/zones.geojson": all(200),
   "GET /static/vendor/leaflet.js": all(200),
   "GET /static/vendor/leaflet.css": all(200),
   "GET /static/vendor/leaflet.markercluster.js": all(200),

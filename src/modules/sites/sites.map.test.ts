@@ -8,7 +8,8 @@ import { withStatementCounter } from "../../db/statement-counter.ts";
 import { LOCALES } from "../../i18n/locales.ts";
 import { iso } from "../../lib/time.ts";
 import { GEO_LIMIT } from "./sites.geo.api.ts";
-import { PLOT_STATUSES, type Plot } from "./sites.schemas.ts";
+import { MAP_LIMITS } from "./sites.geo.service.ts";
+import { PLOT_STATUSES, type Plot, type PlotFilters } from "./sites.schemas.ts";
 
 const root = new URL("../../../", import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root));
@@ -23,6 +24,67 @@ interface Collection {
   type: string;
   features: Feature[];
   truncated: boolean;
+}
+interface MapFeature {
+  type: "Feature";
+  id: string;
+  bbox?: [number, number, number, number];
+  geometry: { type: string; coordinates: [number, number] };
+  properties: { code?: string; status?: string; zone?: string | null; count?: number; statuses?: Record<string, number> };
+}
+interface MapPlots {
+  type: string;
+  features: MapFeature[];
+  clustered: boolean;
+  total: number;
+  truncated: boolean;
+}
+interface MapZones {
+  type: string;
+  features: { id: string; geometry: { type: string; coordinates: unknown }; properties: { name: string; kind: string } }[];
+  outlines: boolean;
+  truncated: boolean;
+}
+const WORLD_BBOX = "-180,-90,180,90";
+
+/** Plots a map answer stands for: a cell's count, or one per plot. */
+const plotsIn = (body: MapPlots) => body.features.reduce((sum, f) => sum + (f.properties.count ?? 1), 0);
+
+/** Plots of each status a map answer stands for. */
+function statusesIn(body: MapPlots): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of body.features) {
+    if (f.properties.count !== undefined)
+      for (const [status, n] of Object.entries(f.properties.statuses ?? {})) out[status] = (out[status] ?? 0) + n;
+    else if (f.properties.status) out[f.properties.status] = (out[f.properties.status] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** Located plots matching the filters, read through the export path (not the map's queries). */
+async function locatedPlots(
+  t: TestApp,
+  filters: Partial<PlotFilters>,
+  box = { west: -180, south: -90, east: 180, north: 90 },
+): Promise<Plot[]> {
+  const out: Plot[] = [];
+  for await (const batch of t.services.sites.exportPlots(filters))
+    for (const p of batch)
+      if (
+        p.location &&
+        p.location.lon >= box.west &&
+        p.location.lon <= box.east &&
+        p.location.lat >= box.south &&
+        p.location.lat <= box.north
+      )
+        out.push(p);
+  return out;
+}
+
+function countBy(plots: Plot[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of plots) out[p.status] = (out[p.status] ?? 0) + 1;
+  return out;
 }
 
 /** The attributes a browser would fetch: script src, link href, img src. */
@@ -351,25 +413,39 @@ for (const dialect of DIALECTS) {
       assert.equal(inline.headers.get("content-disposition"), null);
     });
 
-    it("lists the three GeoJSON operations in the OpenAPI document", async () => {
+    it("lists the GeoJSON operations, the map's two with bbox and zoom, in the OpenAPI document", async () => {
       const doc = (await (await get("/api/v1/openapi.json")).json()) as {
-        paths: Record<string, { get?: { parameters: { name: string }[] } }>;
+        paths: Record<string, { get?: { parameters: { name: string }[]; responses: Record<string, unknown> } }>;
       };
-      for (const path of ["/api/v1/plots.geojson", "/api/v1/zones.geojson", "/api/v1/premises.geojson"])
+      for (const path of [
+        "/api/v1/plots.geojson",
+        "/api/v1/zones.geojson",
+        "/api/v1/premises.geojson",
+        "/api/v1/map/plots.geojson",
+        "/api/v1/map/zones.geojson",
+      ])
         assert.ok(doc.paths[path]?.get, path);
       assert.ok(doc.paths["/api/v1/plots.geojson"]?.get?.parameters.some((p) => p.name === "bbox"));
+      for (const path of ["/api/v1/map/plots.geojson", "/api/v1/map/zones.geojson"]) {
+        const names = doc.paths[path]?.get?.parameters.map((p) => p.name) ?? [];
+        assert.ok(names.includes("bbox") && names.includes("zoom"), `${path}: ${names.join()}`);
+      }
+      assert.match(JSON.stringify(doc.paths["/api/v1/map/plots.geojson"]?.get?.responses), /"statuses"/);
     });
 
-    it("weighs at most 250 KB compressed with its styles, scripts, boundaries and first data (QUALITY P6)", async (ctx) => {
+    it("weighs at most 250 KB compressed with its styles, scripts, boundaries and first view's data (QUALITY P6)", async (ctx) => {
       const res = await get("/en/map");
       const html = await res.text();
-      const config = configOf(html);
+      const config = configOf(html) as ReturnType<typeof configOf> & { view: [[number, number], [number, number]] };
+      const [[south, west], [north, east]] = config.view;
+      // What the script asks for first: the oblast's box at about the zoom it fits at (bench/map-weight.ts measures the real one).
+      const view = `bbox=${west},${south},${east},${north}&zoom=7`;
       const parts: [string, Uint8Array][] = [["page", new TextEncoder().encode(html)]];
       const urls = new Set([
         ...fetchedUrls(html).filter((u) => u.startsWith("/static/")),
         config.urls.boundary ?? "",
-        "/api/v1/plots.geojson",
-        "/api/v1/zones.geojson",
+        `${config.urls.plots}?${view}`,
+        `${config.urls.zones}?${view}&locale=en`,
       ]);
       for (const url of urls) parts.push([url, new Uint8Array(await (await get(url)).arrayBuffer())]);
       const sizes = parts.map(([name, body]) => [name, gzipSync(body, { level: 6 }).length] as const);
@@ -379,49 +455,282 @@ for (const dialect of DIALECTS) {
       );
       assert.ok(total <= 250 * 1024, `${total} bytes`);
     });
+
+    it("links GeoJSON and CSV downloads of the filtered list, apart from what the map loads", async () => {
+      const html = await (await get("/en/map?status=free&areaMin=5")).text();
+      assert.match(html, /id="map-download-geojson" href="\/api\/v1\/plots\.geojson\?areaMin=5&amp;status=free&amp;download=1"/);
+      assert.match(html, /id="map-download-csv" href="\/api\/v1\/plots\.csv\?areaMin=5&amp;status=free&amp;locale=en"/);
+      const config = configOf(html);
+      assert.equal(config.urls.plots, "/api/v1/map/plots.geojson");
+      assert.equal(config.urls.zones, "/api/v1/map/zones.geojson");
+    });
+
+    it("answers the map's plots one by one when few are in view, with code, status and zone only", async () => {
+      const body = (await geo(`/api/v1/map/plots.geojson?bbox=${WORLD_BBOX}&zoom=7`)) as unknown as MapPlots;
+      const located = plots.filter((p) => p.location);
+      assert.ok(located.length <= MAP_LIMITS.pointLimit, "the demo data fits under the point limit");
+      assert.equal(body.clustered, false);
+      assert.equal(body.truncated, false);
+      assert.equal(body.total, located.length);
+      assert.deepEqual(body.features.map((f) => f.id).sort(), located.map((p) => p.code).sort());
+      for (const f of body.features) {
+        assert.deepEqual(Object.keys(f.properties).sort(), ["code", "status", "zone"], f.id);
+        assert.equal(f.geometry.type, "Point");
+      }
+      const icic = body.features.find((f) => f.id === "ICIC-P01");
+      assert.equal(icic?.properties.zone, "icic-central-asia");
+      const plot = plots.find((p) => p.code === "ICIC-P01");
+      const [lon, lat] = icic?.geometry.coordinates ?? [0, 0];
+      assert.ok(
+        Math.abs(lon - (plot?.location?.lon ?? 0)) < 0.001 && Math.abs(lat - (plot?.location?.lat ?? 0)) < 0.001,
+        "within a pixel at zoom 7",
+      );
+    });
+
+    it("applies the list's filters and the bbox to the map's plots", async () => {
+      for (const [query, filters] of [
+        ["status=free,idle", { status: ["free", "idle"] }],
+        ["district=arys-city", { district: "arys-city" }],
+        ["areaMin=10&areaMax=20&rail=1", { areaMin: 10, areaMax: 20, rail: "1" }],
+        ["zoneKind=sez", { zoneKind: "sez" }],
+      ] as [string, Partial<PlotFilters>][]) {
+        const body = (await geo(`/api/v1/map/plots.geojson?bbox=${WORLD_BBOX}&zoom=9&${query}`)) as unknown as MapPlots;
+        const expected = await locatedPlots(t, filters);
+        assert.equal(body.total, expected.length, query);
+        assert.deepEqual(body.features.map((f) => f.id).sort(), expected.map((p) => p.code).sort(), query);
+      }
+      const box = { west: 68.5, south: 40.5, east: 68.9, north: 42.6 };
+      const boxed = (await geo(
+        `/api/v1/map/plots.geojson?bbox=${box.west},${box.south},${box.east},${box.north}&zoom=9`,
+      )) as unknown as MapPlots;
+      const inside = await locatedPlots(t, {}, box);
+      assert.ok(inside.length > 0 && inside.length < plots.length);
+      assert.deepEqual(boxed.features.map((f) => f.id).sort(), inside.map((p) => p.code).sort());
+    });
+
+    it("answers the map's zones as centre points named in the page's language, and outlines once zoomed in", async () => {
+      const zones = await t.services.sites.listZones();
+      const low = (await geo(`/api/v1/map/zones.geojson?bbox=${WORLD_BBOX}&zoom=7&locale=en`)) as unknown as MapZones;
+      assert.equal(low.outlines, false);
+      assert.equal(low.features.length, zones.filter((z) => z.centre).length);
+      for (const f of low.features) {
+        const zone = zones.find((z) => z.slug === f.id);
+        assert.ok(zone, f.id);
+        assert.equal(f.geometry.type, "Point");
+        assert.equal(f.properties.name, zone.name.en);
+        assert.equal(f.properties.kind, zone.kind);
+        assert.deepEqual(Object.keys(f.properties).sort(), ["kind", "name"]);
+      }
+      const zh = (await geo(`/api/v1/map/zones.geojson?bbox=${WORLD_BBOX}&zoom=7&locale=zh`)) as unknown as MapZones;
+      const turan = zones.find((z) => z.slug === "turan-sez");
+      assert.equal(zh.features.find((f) => f.id === "turan-sez")?.properties.name, turan?.name.zh ?? turan?.name.en);
+      const kkLatn = (await geo(`/api/v1/map/zones.geojson?bbox=${WORLD_BBOX}&zoom=7&locale=kk-latn`)) as unknown as MapZones;
+      assert.equal(kkLatn.features.find((f) => f.id === "turan-sez")?.properties.name, turan?.name.kkLatn);
+
+      const centre = turan?.centre;
+      assert.ok(centre);
+      const near = `${centre.lon - 0.05},${centre.lat - 0.05},${centre.lon + 0.05},${centre.lat + 0.05}`;
+      const high = (await geo(`/api/v1/map/zones.geojson?bbox=${near}&zoom=12&locale=ru`)) as unknown as MapZones;
+      assert.equal(high.outlines, true);
+      const inView = zones.filter(
+        (z) => z.centre && Math.abs(z.centre.lon - centre.lon) <= 0.05 && Math.abs(z.centre.lat - centre.lat) <= 0.05,
+      );
+      assert.deepEqual(high.features.map((f) => f.id).sort(), inView.map((z) => z.slug).sort(), "only the zones in view");
+      assert.ok(inView.length < zones.length);
+      assert.equal(high.features.find((f) => f.id === "turan-sez")?.geometry.type, "Polygon");
+      assert.equal(high.features.find((f) => f.id === "turan-sez")?.properties.name, turan?.name.ru);
+
+      const parks = (await geo(`/api/v1/map/zones.geojson?bbox=${WORLD_BBOX}&zoom=7&kind=industrial_park`)) as unknown as MapZones;
+      assert.deepEqual(
+        parks.features.map((f) => f.id).sort(),
+        zones
+          .filter((z) => z.kind === "industrial_park" && z.centre)
+          .map((z) => z.slug)
+          .sort(),
+      );
+      const arys = (await geo(`/api/v1/map/zones.geojson?bbox=${WORLD_BBOX}&zoom=7&district=arys-city`)) as unknown as MapZones;
+      assert.deepEqual(
+        arys.features.map((f) => f.id).sort(),
+        zones
+          .filter((z) => z.territory.slug === "arys-city" && z.centre)
+          .map((z) => z.slug)
+          .sort(),
+      );
+    });
+
+    it("refuses a zoom or bbox it cannot read on the map's endpoints with a 422 naming the parameter", async () => {
+      for (const path of ["/api/v1/map/plots.geojson", "/api/v1/map/zones.geojson"]) {
+        for (const zoom of ["abc", "-1", "23", "7.5"]) {
+          const res = await get(`${path}?zoom=${zoom}`, { "accept-language": "en" });
+          assert.equal(res.status, 422, `${path} zoom=${zoom}`);
+          const body = (await res.json()) as { error: { code: string; details: Record<string, string> } };
+          assert.equal(body.error.details.zoom, "map.zoom_invalid");
+        }
+        const res = await get(`${path}?bbox=70,40,66,45&zoom=7`);
+        assert.equal(res.status, 422);
+        assert.equal(((await res.json()) as { error: { details: Record<string, string> } }).error.details.bbox, "map.bbox_invalid");
+      }
+    });
+
+    it("downloads every plot of the filtered list as GeoJSON, the same features as the capped answer", async () => {
+      const res = await get("/api/v1/plots.geojson?status=free&download=1");
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get("content-type") ?? "", /^application\/geo\+json/);
+      assert.equal(res.headers.get("content-disposition"), 'attachment; filename="plots.geojson"');
+      const file = (await res.json()) as Collection;
+      const inline = await geo("/api/v1/plots.geojson?status=free");
+      assert.deepEqual(file.features, inline.features);
+      assert.equal(file.truncated, false);
+      const bad = await get("/api/v1/plots.geojson?bbox=1,2&download=1");
+      assert.equal(bad.status, 422);
+    });
   });
 
   describe(`catalogue map at scale [${dialect}]`, () => {
     let t: TestApp;
+    const geo = async <T>(path: string): Promise<T> => {
+      const res = await t.app.request(path);
+      assert.equal(res.status, 200, path);
+      return (await res.json()) as T;
+    };
+
     before(async () => {
       t = await createTestApp(dialect);
-    });
-    after(() => t.close());
-
-    it(`sends at most ${GEO_LIMIT} plots and says the answer was cut`, async () => {
       const territory = await t.database.db
         .selectFrom("territories")
         .select("id")
         .where("slug", "=", "arys-city")
         .executeTakeFirstOrThrow();
       const now = iso();
-      const rows = Array.from({ length: GEO_LIMIT + 1 }, (_, i) => ({
-        code: `MAP-LOAD-${String(i).padStart(5, "0")}`,
+      const row = (code: string, status: string, lat: number, lon: number, area: number, rail: number | null) => ({
+        code,
         zone_id: null,
         territory_id: territory.id,
-        area_ha: 1 + (i % 50),
-        status: "free",
-        lat: 42.3 + (i % 100) * 0.002,
-        lon: 68.7 + Math.floor(i / 100) * 0.002,
+        area_ha: area,
+        status,
+        lat,
+        lon,
+        rail_siding: rail,
         utilities: "{}",
         is_illustrative: 1,
         created_at: now,
         updated_at: now,
-      }));
+      });
+      // A dense block of free plots (past the point cap), a wide grid of every status, and one plot alone.
+      const rows = [
+        ...Array.from({ length: GEO_LIMIT + 1 }, (_, i) =>
+          row(
+            `MAP-LOAD-${String(i).padStart(5, "0")}`,
+            "free",
+            42.3 + (i % 100) * 0.002,
+            68.7 + Math.floor(i / 100) * 0.002,
+            1 + (i % 50),
+            null,
+          ),
+        ),
+        ...Array.from({ length: 3000 }, (_, i) =>
+          row(
+            `MAP-GRID-${String(i).padStart(4, "0")}`,
+            PLOT_STATUSES[i % PLOT_STATUSES.length] ?? "free",
+            41 + (i % 50) * 0.04,
+            67 + Math.floor(i / 50) * 0.05,
+            1 + (i % 37),
+            i % 3 === 0 ? 1 : 0,
+          ),
+        ),
+        row("MAP-LONE", "reserved", 44.9, 66.1, 12, null),
+      ];
       for (let i = 0; i < rows.length; i += 250)
         await t.database.db
           .insertInto("plots")
           .values(rows.slice(i, i + 250))
           .execute();
+    });
+    after(() => t.close());
 
+    it(`sends at most ${GEO_LIMIT} plots and says the answer was cut; a download sends them all`, async () => {
       const res = await t.app.request("/api/v1/plots.geojson?status=free");
       assert.equal(res.status, 200);
       const body = (await res.json()) as Collection;
       assert.equal(body.features.length, GEO_LIMIT);
       assert.equal(body.truncated, true);
-      const small = (await (await t.app.request("/api/v1/plots.geojson?bbox=68.69,42.29,68.71,42.31")).json()) as Collection;
+      const small = await geo<Collection>("/api/v1/plots.geojson?bbox=68.69,42.29,68.71,42.31");
       assert.equal(small.truncated, false, "a small viewport fits under the limit");
       assert.ok(small.features.length > 0);
+      const file = await geo<Collection>("/api/v1/plots.geojson?status=free&download=1");
+      const free = await locatedPlots(t, { status: ["free"] });
+      assert.ok(free.length > GEO_LIMIT);
+      assert.equal(file.features.length, free.length);
+      assert.equal(file.truncated, false);
+    });
+
+    it("counts the map's plots per grid cell when many are in view, and the counts add up to the total", async () => {
+      const located = await locatedPlots(t, {});
+      const coarse = await geo<MapPlots>(`/api/v1/map/plots.geojson?bbox=${WORLD_BBOX}&zoom=7`);
+      assert.equal(coarse.clustered, true);
+      assert.equal(coarse.total, located.length);
+      assert.equal(plotsIn(coarse), located.length);
+      assert.deepEqual(statusesIn(coarse), countBy(located));
+      for (const f of coarse.features) {
+        if (f.properties.count === undefined) continue;
+        const [west, south, east, north] = f.bbox ?? [0, 0, 0, 0];
+        const [lon, lat] = f.geometry.coordinates;
+        assert.ok(
+          lon >= west - 0.01 && lon <= east + 0.01 && lat >= south - 0.01 && lat <= north + 0.01,
+          `${f.id} centre inside its extent`,
+        );
+        assert.equal(
+          Object.values(f.properties.statuses ?? {}).reduce((a, b) => a + b, 0),
+          f.properties.count,
+          f.id,
+        );
+        assert.ok(f.properties.count > 1, "a cell of one plot comes as the plot");
+      }
+      const lone = coarse.features.find((f) => f.id === "MAP-LONE");
+      assert.deepEqual(lone?.properties, { code: "MAP-LONE", status: "reserved", zone: null }, "a plot alone in its cell comes as itself");
+
+      const fine = await geo<MapPlots>(`/api/v1/map/plots.geojson?bbox=${WORLD_BBOX}&zoom=10`);
+      assert.equal(fine.clustered, true);
+      assert.ok(fine.features.length > coarse.features.length, "a closer zoom has smaller cells");
+      assert.equal(plotsIn(fine), located.length);
+      assert.deepEqual(statusesIn(fine), countBy(located));
+    });
+
+    it("applies the list's filters and the bbox to the clusters", async () => {
+      const box = { west: 66.9, south: 40.9, east: 69, north: 42.5 };
+      for (const [query, filters, area] of [
+        ["status=reserved,idle", { status: ["reserved", "idle"] }, undefined],
+        ["areaMin=10&areaMax=30&rail=1", { areaMin: 10, areaMax: 30, rail: "1" }, undefined],
+        ["district=arys-city&status=free", { district: "arys-city", status: ["free"] }, undefined],
+        ["status=operating,free", { status: ["operating", "free"] }, box],
+      ] as [string, Partial<PlotFilters>, typeof box | undefined][]) {
+        const bbox = area ? `${area.west},${area.south},${area.east},${area.north}` : WORLD_BBOX;
+        const body = await geo<MapPlots>(`/api/v1/map/plots.geojson?bbox=${bbox}&zoom=8&${query}`);
+        const expected = await locatedPlots(t, filters, area);
+        assert.ok(expected.length > MAP_LIMITS.pointLimit, `${query}: enough plots to cluster`);
+        assert.equal(body.clustered, true, query);
+        assert.equal(body.total, expected.length, query);
+        assert.equal(plotsIn(body), expected.length, query);
+        assert.deepEqual(statusesIn(body), countBy(expected), query);
+      }
+      const few = await geo<MapPlots>(`/api/v1/map/plots.geojson?bbox=${WORLD_BBOX}&zoom=7&status=reserved&areaMin=30`);
+      const reserved = await locatedPlots(t, { status: ["reserved"], areaMin: 30 });
+      assert.equal(few.clustered, false, "under the limit, plots come one by one");
+      assert.deepEqual(few.features.map((f) => f.id).sort(), reserved.map((p) => p.code).sort());
+    });
+
+    it(`lists plots one by one from zoom ${MAP_LIMITS.pointsZoom} on, at most ${GEO_LIMIT}, with the exact total`, async () => {
+      const box = { west: 68.69, south: 42.29, east: 68.81, north: 42.51 };
+      const inside = await locatedPlots(t, {}, box);
+      assert.ok(inside.length > GEO_LIMIT);
+      const body = await geo<MapPlots>(
+        `/api/v1/map/plots.geojson?bbox=${box.west},${box.south},${box.east},${box.north}&zoom=${MAP_LIMITS.pointsZoom}`,
+      );
+      assert.equal(body.clustered, false);
+      assert.equal(body.truncated, true);
+      assert.equal(body.total, inside.length);
+      assert.equal(body.features.length, GEO_LIMIT);
+      assert.ok(body.features.every((f) => f.properties.code && f.properties.count === undefined));
     });
   });
 }
@@ -468,6 +777,8 @@ describe("map assets", () => {
     const script = read("static/map.js").toString();
     assert.doesNotMatch(script, /innerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
     assert.doesNotMatch(script, /setAttribute\(\s*["']style/);
-    assert.doesNotMatch(script, /https?:\/\//, "the script asks no other host");
+    // The SVG namespace names no host the browser asks.
+    assert.doesNotMatch(script.replaceAll("http://www.w3.org/2000/svg", ""), /https?:\/\//, "the script asks no other host");
+    assert.doesNotMatch(script, /bindTooltip\(\s*(text|name|[a-z]+\.name)\b|setContent\(\s*cfg\./, "tooltips get DOM nodes, not strings");
   });
 });

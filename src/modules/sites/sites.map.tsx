@@ -9,6 +9,7 @@ import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
 import type { Territory } from "../territories/territories.schemas.ts";
 import { GEO_LIMIT } from "./sites.geo.api.ts";
+import { MAP_LIMITS } from "./sites.geo.service.ts";
 import { PLOT_STATUSES, type Plot, PlotFilters, ZONE_KINDS } from "./sites.schemas.ts";
 import { PLOT_STATUS_LABEL, StatusBadge, ZONE_KIND_LABEL, ZONE_STATUS_LABEL } from "./sites.views.tsx";
 
@@ -32,6 +33,30 @@ const FILTER_KEYS = [
 ] as const;
 
 const asset = (name: string) => STATIC_FILES.find((f) => f.name === name)?.url ?? `/static/${name}`;
+
+/**
+ * The first view: the oblast's outline from the bundled boundaries, as [[south, west], [north, east]].
+ * The script fits it before asking for data, so the first request already names its viewport.
+ */
+const FIRST_VIEW = ((): [[number, number], [number, number]] => {
+  const file = STATIC_FILES.find((f) => f.name === "geo/turkistan.geojson");
+  const data = JSON.parse(file ? new TextDecoder().decode(file.body) : "{}") as {
+    features?: { properties: { role?: string }; geometry: { coordinates: unknown } }[];
+  };
+  const outline = data.features?.find((f) => f.properties.role === "oblast");
+  const points = ((outline?.geometry.coordinates as number[][][] | undefined) ?? []).flat();
+  if (points.length === 0)
+    return [
+      [40.5, 65.5],
+      [46.2, 71.5],
+    ];
+  const lons = points.map((p) => p[0] ?? 0);
+  const lats = points.map((p) => p[1] ?? 0);
+  return [
+    [Math.min(...lats), Math.min(...lons)],
+    [Math.max(...lats), Math.max(...lons)],
+  ];
+})();
 
 /**
  * The query as PlotFilters reads it. A plain GET form sends every field, empty ones too (an empty
@@ -154,6 +179,10 @@ const Legend: FC<{ i18n: I18n }> = ({ i18n }) => (
         </li>
       ))}
       <li>
+        <span class="map-swatch map-swatch-cluster" aria-hidden="true" />
+        {i18n.t("map.legend_cluster")}
+      </li>
+      <li>
         <span class="map-swatch map-swatch-zone" aria-hidden="true" />
         {i18n.t("map.legend_zone")}
       </li>
@@ -208,21 +237,29 @@ export function mapPages(): Hono<AppEnv> {
       locale: ctx.locale,
       tag: i18n.tag,
       nameKey: ctx.locale === "kk-latn" ? "kkLatn" : ctx.locale,
-      limit: GEO_LIMIT,
       listSize: LIST_SIZE,
+      view: FIRST_VIEW,
+      outlineZoom: MAP_LIMITS.outlineZoom,
       urls: {
         page: href(ctx, "/map"),
         list: href(ctx, "/plots"),
         plot: href(ctx, "/plots/"),
         zone: href(ctx, "/zones/"),
-        plots: "/api/v1/plots.geojson",
-        zones: "/api/v1/zones.geojson",
+        plots: "/api/v1/map/plots.geojson",
+        zones: "/api/v1/map/zones.geojson",
+        plotApi: "/api/v1/plots/",
+        zoneApi: "/api/v1/zones/",
+        listApi: "/api/v1/plots",
+        download: "/api/v1/plots",
         boundary: asset("geo/turkistan.geojson"),
       },
       strings: {
         found: t("map.found", { count: "{count}" }),
         truncated: t("map.truncated", { count: i18n.number(GEO_LIMIT) }),
         loading: t("map.loading"),
+        popupLoading: t("map.popup_loading"),
+        cluster: t("map.cluster", { count: "{count}", statuses: "{statuses}" }),
+        clustered: t("map.clustered"),
         loadFailed: t("map.load_failed"),
         noResults: t("map.no_results"),
         listFirst: t("map.list_first", { shown: LIST_SIZE }),
@@ -297,6 +334,16 @@ export function mapPages(): Hono<AppEnv> {
               {t("map.show_list")}
             </a>
           </div>
+          <p class="map-downloads">
+            <span>{t("sites.download")}</span>{" "}
+            <a id="map-download-geojson" href={`/api/v1/plots.geojson?${query ? `${query}&` : ""}download=1`}>
+              GeoJSON
+            </a>{" "}
+            ·{" "}
+            <a id="map-download-csv" href={`/api/v1/plots.csv?${query ? `${query}&` : ""}locale=${ctx.locale}`}>
+              CSV
+            </a>
+          </p>
           <p id="map-empty" class="muted" hidden={result.total > 0}>
             {t("map.no_results")}
           </p>
