@@ -10,8 +10,9 @@ import type {
   RankOptions,
   RequestKind,
 } from "./partners.model.ts";
+import { REQUEST_KINDS } from "./partners.model.ts";
 import { conceptOrder, isConceptKey } from "./partners.text.ts";
-import { relation } from "./value-chain.ts";
+import { relatedClasses, relation } from "./value-chain.ts";
 
 export { buildTextKeys } from "./partners.text.ts";
 
@@ -92,14 +93,34 @@ const KIND_PAIRS: [RequestKind, RequestKind, number][] = [
   ["distribution", "distribution", 0.3],
 ];
 
-const KIND_FIT = new Map<string, number>();
+/** Kind × kind fit, by index into REQUEST_KINDS; ranking reads it without building strings. */
+const KIND_INDEX = new Map<RequestKind, number>(REQUEST_KINDS.map((k, i) => [k, i]));
+const KIND_FIT = new Float64Array(REQUEST_KINDS.length * REQUEST_KINDS.length);
 for (const [a, b, fit] of KIND_PAIRS) {
-  KIND_FIT.set(`${a}|${b}`, fit);
-  KIND_FIT.set(`${b}|${a}`, fit);
+  const i = KIND_INDEX.get(a) as number;
+  const j = KIND_INDEX.get(b) as number;
+  KIND_FIT[i * REQUEST_KINDS.length + j] = fit;
+  KIND_FIT[j * REQUEST_KINDS.length + i] = fit;
+}
+const SUPPLY = KIND_INDEX.get("supply") as number;
+const NO_KIND = -1;
+
+function kindIndex(kind: RequestKind): number {
+  return KIND_INDEX.get(kind) ?? NO_KIND;
 }
 
+function kindFitAt(i: number, j: number): number {
+  if (i === NO_KIND && j === NO_KIND) return 0;
+  if (i === NO_KIND) return PROFILE_AS_SUPPLY * (KIND_FIT[SUPPLY * REQUEST_KINDS.length + j] as number);
+  if (j === NO_KIND) return PROFILE_AS_SUPPLY * (KIND_FIT[i * REQUEST_KINDS.length + SUPPLY] as number);
+  return KIND_FIT[i * REQUEST_KINDS.length + j] as number;
+}
+
+/** How well a request of kind `a` answers one of kind `b`; symmetric. */
 export function kindFit(a: RequestKind, b: RequestKind): number {
-  return KIND_FIT.get(`${a}|${b}`) ?? 0;
+  const i = kindIndex(a);
+  const j = kindIndex(b);
+  return i === NO_KIND || j === NO_KIND ? 0 : kindFitAt(i, j);
 }
 
 /** What a request's classes stand for, by its kind. */
@@ -148,126 +169,124 @@ function rolesFactor(ra: ClassRole, rb: ClassRole): number {
   return 1;
 }
 
-/** One side of a pair: the profile (request null) or one valid request. */
-interface Unit {
+const ROLES: readonly ClassRole[] = ["offer", "need", "field"];
+const ROLE_INDEX: Record<ClassRole, number> = { offer: 0, need: 1, field: 2 };
+
+/** One of the subject's units, with its class fits precomputed against every class and role it can meet. */
+interface MyUnit {
   request: PartnerRequest | null;
-  kind: RequestKind | null;
+  kind: number;
   role: ClassRole;
-  sectors: string[];
-  products: string[];
+  sectors: readonly string[];
+  products: readonly string[];
+  /** By their role (ROLE_INDEX): their class → best fit over my classes; absent = 0. */
+  fits: Map<string, number>[];
 }
 
-function profileUnit(p: PartnerProfile): Unit {
-  return { request: null, kind: null, role: "offer", sectors: p.sectors, products: p.products };
+function unitSectors(p: PartnerProfile, r: PartnerRequest | null): readonly string[] {
+  return r && r.sectors.length > 0 ? r.sectors : p.sectors;
 }
 
-function requestUnit(p: PartnerProfile, r: PartnerRequest): Unit {
-  const role = roleOf(r.kind);
-  return {
-    request: r,
-    kind: r.kind,
-    role,
-    sectors: r.sectors.length > 0 ? r.sectors : p.sectors,
-    // a buy request names what it wants; only an offer may stand on the profile's products
-    products: r.products.length > 0 ? r.products : role === "offer" ? p.products : [],
-  };
+/** A buy request names what it wants; only an offer may stand on the profile's products. */
+function unitProducts(p: PartnerProfile, r: PartnerRequest | null, role: ClassRole): readonly string[] {
+  if (!r) return p.products;
+  return r.products.length > 0 ? r.products : role === "offer" ? p.products : [];
+}
+
+function unitRole(r: PartnerRequest | null): ClassRole {
+  return r ? roleOf(r.kind) : "offer";
+}
+
+function myUnit(p: PartnerProfile, r: PartnerRequest | null): MyUnit {
+  const role = unitRole(r);
+  const sectors = unitSectors(p, r);
+  const reachable = relatedClasses(sectors);
+  const fits = ROLES.map((theirRole) => {
+    const m = new Map<string, number>();
+    for (const b of reachable) {
+      let best = 0;
+      for (const a of sectors) best = Math.max(best, classFit(a, role, b, theirRole));
+      if (best > 0) m.set(b, best);
+    }
+    return m;
+  });
+  return { request: r, kind: r ? kindIndex(r.kind) : NO_KIND, role, sectors, products: unitProducts(p, r, role), fits };
 }
 
 function isValid(r: PartnerRequest, today: string): boolean {
   return r.validUntil === null || r.validUntil >= today;
 }
 
-interface PairScore {
-  score: number;
-  chain: number;
-  products: number;
-}
+/** Scratch output of scorePair: no object is made per pair. */
+let pairChain = 0;
+let pairProducts = 0;
 
-/** The pair's weighted part of the score and whether it qualifies (chain > 0 or a 4-digit product match). */
-function scorePair(u: Unit, v: Unit, out: PairScore): void {
+/** The pair's weighted part of the score; sets pairChain and pairProducts. */
+function scorePair(
+  u: MyUnit,
+  theirSectors: readonly string[],
+  theirRole: ClassRole,
+  theirProducts: readonly string[],
+  theirKind: number,
+): number {
+  const fits = u.fits[ROLE_INDEX[theirRole]] as Map<string, number>;
   let chain = 0;
-  for (const a of u.sectors) {
-    for (const b of v.sectors) {
-      const f = classFit(a, u.role, b, v.role);
-      if (f > chain) chain = f;
-    }
+  for (const b of theirSectors) {
+    const f = fits.get(b);
+    if (f !== undefined && f > chain) chain = f;
   }
-  let kinds = 0;
-  if (u.kind !== null && v.kind !== null) kinds = kindFit(u.kind, v.kind);
-  else if (u.kind !== null) kinds = PROFILE_AS_SUPPLY * kindFit(u.kind, "supply");
-  else if (v.kind !== null) kinds = PROFILE_AS_SUPPLY * kindFit("supply", v.kind);
   let products = 0;
-  const factor = rolesFactor(u.role, v.role);
+  const factor = rolesFactor(u.role, theirRole);
   if (factor > 0) {
     for (const a of u.products) {
-      for (const b of v.products) {
+      for (const b of theirProducts) {
         const f = hsFit(a, b);
         if (f > products) products = f;
       }
     }
   }
-  out.chain = chain;
-  out.products = products * factor;
-  out.score = W_CHAIN * chain + W_KINDS * kinds * chain + W_PRODUCTS * out.products;
-}
-
-function qualifies(p: PairScore): boolean {
-  return p.chain > 0 || p.products >= PRODUCTS_QUALIFY;
-}
-
-/** Whether pair (score s, their request t, my request m) beats the best so far. */
-function better(s: number, t: PartnerRequest | null, m: PartnerRequest | null, best: Best): boolean {
-  if (s !== best.pair) return s > best.pair;
-  const bt = best.theirs?.request ?? null;
-  if ((t === null) !== (bt === null)) return t !== null;
-  if (t && bt && t.id !== bt.id) return t.id < bt.id;
-  const bm = best.mine?.request ?? null;
-  if ((m === null) !== (bm === null)) return m !== null;
-  return m !== null && bm !== null && m.id < bm.id;
-}
-
-interface Best {
-  pair: number;
-  mine: Unit | null;
-  theirs: Unit | null;
+  pairChain = chain;
+  pairProducts = products * factor;
+  return W_CHAIN * chain + W_KINDS * kindFitAt(u.kind, theirKind) * chain + W_PRODUCTS * pairProducts;
 }
 
 interface Ranked {
   candidate: PartnerProfile;
   score: number;
-  mine: Unit;
-  theirs: Unit;
-  theirUnits: Unit[];
+  mine: MyUnit;
+  theirs: PartnerRequest | null;
 }
 
-/** Text keys of a profile and its valid requests, deduplicated into `into`; returns their weight. */
-function collectKeys(p: PartnerProfile, requests: readonly PartnerRequest[], into: Set<string>): number {
-  let weight = 0;
-  const add = (keys: readonly string[]) => {
-    for (const k of keys) {
-      if (into.has(k)) continue;
-      into.add(k);
-      weight += isConceptKey(k) ? CONCEPT_WEIGHT : 1;
-    }
-  };
-  add(p.textKeys);
-  for (const r of requests) add(r.textKeys);
-  return weight;
+/** Weight of a key in the text similarity. */
+function keyWeight(k: string): number {
+  return isConceptKey(k) ? CONCEPT_WEIGHT : 1;
 }
 
-/** Weighted Dice of the candidate's keys (profile and valid requests) against mine; `seen` is scratch space. */
-function textSimilarity(c: PartnerProfile, theirUnits: readonly Unit[], myKeys: Set<string>, myWeight: number, seen: Set<string>): number {
-  seen.clear();
+/**
+ * Weighted Dice of the candidate's keys (profile and valid requests) against mine. A key stored
+ * on both the profile and a request weighs in the candidate's total twice, which only lowers the
+ * score a little and spares a set per candidate; a shared key counts once (`counted` holds the few
+ * shared ones).
+ */
+function textSimilarity(c: PartnerProfile, today: string, myKeys: Set<string>, myWeight: number, counted: string[]): number {
+  counted.length = 0;
   let common = 0;
   let theirWeight = 0;
-  for (let i = 0; i < theirUnits.length; i++) {
-    const keys = i === 0 ? c.textKeys : ((theirUnits[i] as Unit).request?.textKeys ?? []);
+  for (let i = -1; i < c.requests.length; i++) {
+    let keys: readonly string[];
+    if (i < 0) keys = c.textKeys;
+    else {
+      const r = c.requests[i] as PartnerRequest;
+      if (!isValid(r, today)) continue;
+      keys = r.textKeys;
+    }
     for (const k of keys) {
-      if (seen.has(k)) continue;
-      seen.add(k);
-      const w = isConceptKey(k) ? CONCEPT_WEIGHT : 1;
+      const w = keyWeight(k);
       theirWeight += w;
-      if (myKeys.has(k)) common += w;
+      if (myKeys.has(k) && !counted.includes(k)) {
+        counted.push(k);
+        common += w;
+      }
     }
   }
   return common === 0 ? 0 : (2 * common) / (myWeight + theirWeight);
@@ -284,76 +303,93 @@ export function rankPartners(subject: MatchSubject, candidates: readonly Partner
   if (subject.request && !isValid(subject.request, today)) return [];
 
   const myRequests = subject.request ? [subject.request] : me.requests.filter((r) => isValid(r, today));
-  const myUnits = subject.request ? [requestUnit(me, subject.request)] : [profileUnit(me), ...myRequests.map((r) => requestUnit(me, r))];
-  const myKeys = new Set<string>();
-  const myWeight = collectKeys(me, myRequests, myKeys);
+  const myUnits = subject.request ? [myUnit(me, subject.request)] : [myUnit(me, null), ...myRequests.map((r) => myUnit(me, r))];
+  const myKeys = new Set<string>(me.textKeys);
+  for (const r of myRequests) for (const k of r.textKeys) myKeys.add(k);
+  let myWeight = 0;
+  for (const k of myKeys) myWeight += keyWeight(k);
   const myMarkets = new Set(me.exportMarkets);
 
-  const seen = new Set<string>();
-  const pair: PairScore = { score: 0, chain: 0, products: 0 };
+  const counted: string[] = [];
   const ranked: Ranked[] = [];
 
   for (const c of candidates) {
     if (c.side === me.side || c.id === me.id) continue;
-    const theirUnits = [profileUnit(c)];
-    for (const r of c.requests) if (isValid(r, today)) theirUnits.push(requestUnit(c, r));
 
-    const best: Best = { pair: -1, mine: null, theirs: null };
-    for (const u of myUnits) {
-      for (const v of theirUnits) {
-        scorePair(u, v, pair);
-        if (!qualifies(pair)) continue;
-        if (better(pair.score, v.request, u.request, best)) {
-          best.pair = pair.score;
-          best.mine = u;
-          best.theirs = v;
+    let bestScore = -1;
+    let bestMine: MyUnit | null = null;
+    let bestTheirs: PartnerRequest | null = null;
+    for (let i = -1; i < c.requests.length; i++) {
+      const r = i < 0 ? null : (c.requests[i] as PartnerRequest);
+      if (r && !isValid(r, today)) continue;
+      const role = unitRole(r);
+      const sectors = unitSectors(c, r);
+      const products = unitProducts(c, r, role);
+      const kind = r ? kindIndex(r.kind) : NO_KIND;
+      for (const u of myUnits) {
+        const s = scorePair(u, sectors, role, products, kind);
+        if (pairChain === 0 && pairProducts < PRODUCTS_QUALIFY) continue;
+        if (better(s, r, u.request, bestScore, bestTheirs, bestMine?.request ?? null)) {
+          bestScore = s;
+          bestMine = u;
+          bestTheirs = r;
         }
       }
     }
-    if (!best.mine || !best.theirs) continue;
+    if (!bestMine) continue;
 
     let shared = 0;
     for (const m of c.exportMarkets) if (myMarkets.has(m)) shared++;
     const markets = shared === 0 ? 0 : 1 - 0.5 ** shared;
+    const text = myWeight > 0 ? textSimilarity(c, today, myKeys, myWeight, counted) : 0;
 
-    const text = myWeight > 0 ? textSimilarity(c, theirUnits, myKeys, myWeight, seen) : 0;
-    const score = best.pair + W_MARKETS * markets + W_TEXT * text;
-    ranked.push({ candidate: c, score, mine: best.mine, theirs: best.theirs, theirUnits });
+    ranked.push({ candidate: c, score: bestScore + W_MARKETS * markets + W_TEXT * text, mine: bestMine, theirs: bestTheirs });
   }
 
   ranked.sort((a, b) => b.score - a.score || a.candidate.id - b.candidate.id);
-  return ranked.slice(0, limit).map((r) => toMatch(r, myKeys, myMarkets));
+  return ranked.slice(0, limit).map((r) => toMatch(r, today, myKeys, myMarkets));
+}
+
+/** Whether pair (score s, their request t, my request m) beats the best so far: score, then a request over none, then lower ids. */
+function better(
+  s: number,
+  t: PartnerRequest | null,
+  m: PartnerRequest | null,
+  bestScore: number,
+  bt: PartnerRequest | null,
+  bm: PartnerRequest | null,
+): boolean {
+  if (s !== bestScore) return s > bestScore;
+  if ((t === null) !== (bt === null)) return t !== null;
+  if (t && bt && t.id !== bt.id) return t.id < bt.id;
+  if ((m === null) !== (bm === null)) return m !== null;
+  return m !== null && bm !== null && m.id < bm.id;
 }
 
 /** The reasons of a ranked candidate, built for the shown few only. */
-function toMatch(r: Ranked, myKeys: Set<string>, myMarkets: Set<string>): PartnerMatch {
+function toMatch(r: Ranked, today: string, myKeys: Set<string>, myMarkets: Set<string>): PartnerMatch {
   const reasons: MatchReason[] = [];
   const { mine, theirs, candidate } = r;
+  const theirRole = unitRole(theirs);
+  const theirSectors = unitSectors(candidate, theirs);
+  const theirProducts = unitProducts(candidate, theirs, theirRole);
 
   let chain: { a: string; b: string; fit: number; relation: ChainRelation } | null = null;
   for (const a of mine.sectors) {
-    for (const b of theirs.sectors) {
-      const fit = classFit(a, mine.role, b, theirs.role);
+    for (const b of theirSectors) {
+      const fit = classFit(a, mine.role, b, theirRole);
       const link = relation(a, b);
       if (fit > 0 && link && (!chain || fit > chain.fit)) chain = { a, b, fit, relation: link.relation };
     }
   }
-  if (chain)
-    reasons.push({ code: "chain", mine: chain.a, theirs: chain.b, relation: chain.relation, mineRole: mine.role, theirRole: theirs.role });
+  if (chain) reasons.push({ code: "chain", mine: chain.a, theirs: chain.b, relation: chain.relation, mineRole: mine.role, theirRole });
 
-  if (mine.request && theirs.request && kindFit(mine.request.kind, theirs.request.kind) > 0)
-    reasons.push({
-      code: "kinds",
-      mine: mine.request.kind,
-      theirs: theirs.request.kind,
-      myRequestId: mine.request.id,
-      theirRequestId: theirs.request.id,
-    });
+  if (mine.request && theirs && kindFit(mine.request.kind, theirs.kind) > 0)
+    reasons.push({ code: "kinds", mine: mine.request.kind, theirs: theirs.kind, myRequestId: mine.request.id, theirRequestId: theirs.id });
 
-  if (rolesFactor(mine.role, theirs.role) > 0) {
+  if (rolesFactor(mine.role, theirRole) > 0) {
     const hs = new Set<string>();
-    for (const a of mine.products)
-      for (const b of theirs.products) if (hsFit(a, b) >= PRODUCTS_QUALIFY) hs.add(a.length <= b.length ? a : b);
+    for (const a of mine.products) for (const b of theirProducts) if (hsFit(a, b) >= PRODUCTS_QUALIFY) hs.add(a.length <= b.length ? a : b);
     if (hs.size > 0) reasons.push({ code: "products", hs: [...hs].sort() });
   }
 
@@ -365,7 +401,7 @@ function toMatch(r: Ranked, myKeys: Set<string>, myMarkets: Set<string>): Partne
     for (const k of keys) if (isConceptKey(k) && myKeys.has(k)) terms.add(k);
   };
   addTerms(candidate.textKeys);
-  for (const u of r.theirUnits) if (u.request) addTerms(u.request.textKeys);
+  for (const q of candidate.requests) if (isValid(q, today)) addTerms(q.textKeys);
   if (terms.size > 0)
     reasons.push({
       code: "text",
@@ -375,7 +411,7 @@ function toMatch(r: Ranked, myKeys: Set<string>, myMarkets: Set<string>): Partne
         .map((k) => k.slice(1)),
     });
 
-  if (theirs.request?.validUntil) reasons.push({ code: "valid_until", requestId: theirs.request.id, date: theirs.request.validUntil });
+  if (theirs?.validUntil) reasons.push({ code: "valid_until", requestId: theirs.id, date: theirs.validUntil });
 
-  return { profileId: candidate.id, requestId: theirs.request?.id ?? null, score: Math.round(r.score * 10_000) / 10_000, reasons };
+  return { profileId: candidate.id, requestId: theirs?.id ?? null, score: Math.round(r.score * 10_000) / 10_000, reasons };
 }
