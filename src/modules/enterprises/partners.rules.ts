@@ -47,7 +47,8 @@ export { buildTextKeys } from "./partners.text.ts";
  *   markets   1 − ½^m for m export markets both sides share (more shared markets never lower it);
  *   text      weighted Dice over the stored text keys (partners.text.ts) of the subject's profile
  *             and valid units and the candidate's profile and valid requests:
- *             2·w(A∩B) / (w(A) + w(B)), a concept key weighing CONCEPT_WEIGHT, a word key 1.
+ *             2·w(A∩B) / (w(A) + w(B)), a concept key weighing CONCEPT_WEIGHT, a word key 1
+ *             (a key the candidate stores on its profile and on a request counts twice in w(B)).
  *
  * A candidate counts only when some pair has chain > 0 or a product match of 4+ digits: shared
  * words or markets alone never make a partner. Candidates of the subject's own side never count.
