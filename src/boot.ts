@@ -17,6 +17,8 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
   const services = createServices(database.db, config, logger);
   const seeded = await seedDemo(services, { demo: config.demoData });
   if (seeded) logger.info(seeded, "reference and demo data loaded");
+  const expired = await services.enterprises.expireRequests();
+  if (expired.expired > 0) logger.info(expired, "enterprise requests expired");
   const printed = await services.accounts.ensureFirstAdmin(config.admin);
   if (printed) {
     // Shown once, on the console only: never in the structured log.

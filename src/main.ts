@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "./config/config.ts";
 import { openDatabase } from "./db/open.ts";
 import { createLogger } from "./lib/logger.ts";
 import { closePdfRenderer } from "./lib/pdf.ts";
+import { DAY } from "./lib/time.ts";
 
 /** Load config, open the database, listen — nothing else. */
 async function main(): Promise<void> {
@@ -45,7 +46,7 @@ function listen(
   logger: ReturnType<typeof createLogger>,
   database: ReturnType<typeof openDatabase>,
 ): void {
-  const { app, pageCache } = createApp({ config, database, logger });
+  const { app, pageCache, services } = createApp({ config, database, logger });
   const handle = getRequestListener(app.fetch);
   // A cached anonymous page is written straight from memory; everything else goes through Hono.
   const server = createServer((req, res) => {
@@ -55,6 +56,14 @@ function listen(
   server.listen(config.port, config.host, () => {
     logger.info({ port: config.port, dialect: database.dialect, pid: process.pid }, `Jibek listening on ${config.publicUrl.origin}`);
   });
+  // Offers and needs past their last day leave the lists daily too (safe in every process: a claim per row).
+  const expiry = setInterval(() => {
+    services.enterprises
+      .expireRequests()
+      .then((r) => r.expired > 0 && logger.info(r, "enterprise requests expired"))
+      .catch((err: unknown) => logger.warn({ err }, "enterprise request expiry failed"));
+  }, DAY);
+  expiry.unref();
   const shutdown = () => {
     void closePdfRenderer();
     server.close(() => void database.db.destroy().then(() => process.exit(0)));

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "../config/config.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { openDatabase } from "../db/open.ts";
 import { AppError } from "../http/errors.ts";
+import * as enterprisesCommand from "./commands/enterprises.ts";
 import * as exportCommand from "./commands/export.ts";
 import * as importCommand from "./commands/import.ts";
 import * as syntheticCommand from "./commands/synthetic.ts";
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { summary: string; run: typeof importCommand.run 
   import: importCommand,
   export: exportCommand,
   synthetic: syntheticCommand,
+  enterprises: enterprisesCommand,
 };
 
 import { createLogger } from "../lib/logger.ts";

@@ -83,6 +83,18 @@ export async function up(db: Kysely<any>, { dialect }: MigrationContext): Promis
   await index("enterprise_requests_kind_idx", "enterprise_requests", ["kind", "status", "valid_until"]);
   await index("enterprise_requests_pending_idx", "enterprise_requests", ["pending_at"]);
 
+  // A request's classes, for the matching pre-filter: a counterpart may match through what it asks for.
+  await db.schema
+    .createTable("enterprise_request_sectors")
+    .addColumn("request_id", "integer", (c) => c.notNull().references("enterprise_requests.id").onDelete("cascade"))
+    .addColumn("organisation_id", "integer", (c) => c.notNull().references("organisations.id").onDelete("cascade"))
+    .addColumn("nace", "text", (c) => c.notNull())
+    .addColumn("side", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("enterprise_request_sectors_pk", ["request_id", "nace"])
+    .execute();
+  await index("enterprise_request_sectors_side_nace_idx", "enterprise_request_sectors", ["side", "nace", "request_id"]);
+  await index("enterprise_request_sectors_org_idx", "enterprise_request_sectors", ["organisation_id"]);
+
   await db.schema
     .createTable("enterprise_introductions")
     .addColumn("id", "integer", id)

@@ -17,7 +17,6 @@ import {
   ModerationItem,
   Notice,
   OrgIdParam,
-  ProfileInput,
   RequestInput,
   RequestOut,
   RequestsPage,
@@ -149,7 +148,8 @@ export function enterprisesApi(app: Hono<AppEnv>, api: ApiRegistry): void {
       tags: ["enterprises"],
       access: "signed-in",
       params: OrgIdParam,
-      body: z.union([StaffProfileInput, ProfileInput]),
+      // Staff may also set `publication`; a representative's is ignored (the service applies ProfileInput).
+      body: StaffProfileInput,
       response: Enterprise,
     },
     async (c, { params, body }) => services(c).saveProfile(actor(c), params.id, body, meta(c)),

@@ -228,6 +228,22 @@ export async function replaceSectors(db: Executor, orgId: number, side: string, 
 
 export async function setSectorSide(db: Executor, orgId: number, side: string): Promise<void> {
   await db.updateTable("enterprise_sectors").set({ side }).where("organisation_id", "=", orgId).execute();
+  await db.updateTable("enterprise_request_sectors").set({ side }).where("organisation_id", "=", orgId).execute();
+}
+
+export async function replaceRequestSectors(
+  db: Executor,
+  requestId: number,
+  orgId: number,
+  side: string,
+  classes: readonly string[],
+): Promise<void> {
+  await db.deleteFrom("enterprise_request_sectors").where("request_id", "=", requestId).execute();
+  if (classes.length > 0)
+    await db
+      .insertInto("enterprise_request_sectors")
+      .values([...new Set(classes)].map((nace) => ({ request_id: requestId, organisation_id: orgId, nace, side })))
+      .execute();
 }
 
 /** Organisations without a profile yet (the back office offers to create one), and every company. */
@@ -317,32 +333,27 @@ export async function updateRequest(db: Executor, id: number, row: Updateable<En
   return Number(result.numUpdatedRows);
 }
 
-/** Published requests whose last day is before `today`: the expiry run takes them. */
-export function listExpiringRequests(db: Executor, today: string) {
-  return db
-    .selectFrom("enterprise_requests")
-    .select(["id", "organisation_id", "title", "kind", "valid_until", "reminder_sent_at"])
-    .where("status", "=", "published")
-    .where("valid_until", "<", today)
-    .orderBy("id")
-    .execute();
-}
-
-/** Marks requests expired; `reminder_sent_at` is set only where it was not set before. */
-export async function markExpired(db: Executor, ids: readonly number[], at: string): Promise<void> {
-  if (ids.length === 0) return;
-  await db
+/**
+ * Marks published requests whose last day is before `today` expired, then claims the reminder of
+ * every expired request not yet reminded. Each claim is an UPDATE … WHERE reminder_sent_at IS NULL
+ * RETURNING: of two processes running at once, only one gets a row (one notice, ever).
+ */
+export async function expireRequests(db: Executor, today: string, at: string) {
+  const expired = await db
     .updateTable("enterprise_requests")
     .set({ status: "expired", updated_at: at })
-    .where("id", "in", [...ids])
     .where("status", "=", "published")
+    .where("valid_until", "<", today)
+    .returning("id")
     .execute();
-  await db
+  const reminded = await db
     .updateTable("enterprise_requests")
     .set({ reminder_sent_at: at })
-    .where("id", "in", [...ids])
+    .where("status", "=", "expired")
     .where("reminder_sent_at", "is", null)
+    .returning(["id", "organisation_id", "title", "kind", "valid_until"])
     .execute();
+  return { expired: expired.length, reminded };
 }
 
 // Moderation
@@ -487,22 +498,34 @@ export async function markNoticesRead(db: Executor, orgId: number, at: string): 
 // Matching
 
 /**
- * The pre-filter: published enterprises of `side` with at least one of `classes`, most shared
- * classes first, at most `limit`. Reads the (side, nace, organisation_id) index.
+ * The pre-filter: published enterprises of `side` with one of `classes` among their own classes or
+ * those of a published, unexpired request; most hits first, at most `limit`. Reads the
+ * (side, nace, …) indexes of both sector tables.
  */
-export function prefilterCandidates(db: Executor, side: string, classes: readonly string[], exclude: number, limit: number) {
+export function prefilterCandidates(db: Executor, side: string, classes: readonly string[], exclude: number, today: string, limit: number) {
   if (classes.length === 0) return Promise.resolve([] as { organisation_id: number; hits: number }[]);
-  return db
+  const fromProfiles = db
     .selectFrom("enterprise_sectors as s")
-    .innerJoin("enterprise_profiles as p", "p.organisation_id", "s.organisation_id")
-    .select(["s.organisation_id", (eb) => eb.fn.countAll<number>().as("hits")])
+    .select("s.organisation_id")
     .where("s.side", "=", side)
-    .where("s.nace", "in", [...classes])
+    .where("s.nace", "in", [...classes]);
+  const fromRequests = db
+    .selectFrom("enterprise_request_sectors as rs")
+    .innerJoin("enterprise_requests as r", "r.id", "rs.request_id")
+    .select("rs.organisation_id")
+    .where("rs.side", "=", side)
+    .where("rs.nace", "in", [...classes])
+    .where("r.status", "=", "published")
+    .where("r.valid_until", ">=", today);
+  return db
+    .selectFrom(fromProfiles.unionAll(fromRequests).as("h"))
+    .innerJoin("enterprise_profiles as p", "p.organisation_id", "h.organisation_id")
+    .select(["h.organisation_id", (eb) => eb.fn.countAll<number>().as("hits")])
     .where("p.publication", "=", "published")
-    .where("s.organisation_id", "<>", exclude)
-    .groupBy("s.organisation_id")
+    .where("h.organisation_id", "<>", exclude)
+    .groupBy("h.organisation_id")
     .orderBy("hits", "desc")
-    .orderBy("s.organisation_id")
+    .orderBy("h.organisation_id")
     .limit(limit)
     .execute();
 }

@@ -43,12 +43,10 @@ import {
   type TranslationState,
 } from "./enterprises.schemas.ts";
 import { isNaceClass } from "./nace.ts";
+import { explainMatch } from "./partners.explain.ts";
 import type { MatchSubject, PartnerProfile, PartnerRequest, RequestKind } from "./partners.model.ts";
 import { buildTextKeys, rankPartners } from "./partners.rules.ts";
 import { relatedClasses } from "./value-chain.ts";
-
-// TEMP until partners.explain.ts lands.
-const explainMatchPending = (_i18n: I18n, _m: unknown): string[] => [];
 
 export const PER_PAGE = 20;
 /** How many candidates the SQL pre-filter hands to the rules, most shared classes first. */
@@ -571,6 +569,7 @@ export class EnterprisesService {
         else await repo.updateProfile(trx, orgId, row);
       }
       await repo.replaceSectors(trx, orgId, side, data.sectors);
+      if (org.side !== null && org.side !== side) await repo.setSectorSide(trx, orgId, side);
     });
     if (staff) await this.audit(actor, "enterprises.profile_saved", "organisation", orgId, meta, { publication: data.publication });
     return this.get(orgId, actor);
@@ -620,16 +619,20 @@ export class EnterprisesService {
     const now = iso();
     const texts: PendingRequestText = { title: data.title, description: data.description };
     const status: RequestStatus = !data.submit ? "draft" : staff ? "published" : "pending";
-    const id = await repo.insertRequest(this.db, {
-      organisation_id: orgId,
-      ...this.requestFacts(data),
-      title: status === "published" ? storeText(data.title) : null,
-      description: status === "published" ? storeText(data.description) : null,
-      pending_text: status === "published" ? null : JSON.stringify(texts),
-      pending_at: status === "pending" ? now : null,
-      status,
-      text_keys: JSON.stringify(status === "published" ? this.requestKeys(texts, data.products) : []),
-      created_by: actor.id > 0 ? actor.id : null,
+    const id = await this.db.transaction().execute(async (trx) => {
+      const requestId = await repo.insertRequest(trx, {
+        organisation_id: orgId,
+        ...this.requestFacts(data),
+        title: status === "published" ? storeText(data.title) : null,
+        description: status === "published" ? storeText(data.description) : null,
+        pending_text: status === "published" ? null : JSON.stringify(texts),
+        pending_at: status === "pending" ? now : null,
+        status,
+        text_keys: JSON.stringify(status === "published" ? this.requestKeys(texts, data.products) : []),
+        created_by: actor.id > 0 ? actor.id : null,
+      });
+      await repo.replaceRequestSectors(trx, requestId, orgId, profile.side, data.sectors);
+      return requestId;
     });
     if (staff) await this.audit(actor, "enterprises.request_created", "enterprise_request", id, meta, { status });
     return this.getRequest(id, actor, today);
@@ -706,7 +709,11 @@ export class EnterprisesService {
         change.pending_at = null;
       }
     }
-    await repo.updateRequest(this.db, id, change);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.updateRequest(trx, id, change);
+      const profile = await repo.findProfile(trx, existing.organisation_id);
+      await repo.replaceRequestSectors(trx, id, existing.organisation_id, profile?.side ?? "partner", data.sectors);
+    });
     if (staff) await this.audit(actor, "enterprises.request_saved", "enterprise_request", id, meta, { status: change.status ?? null });
     return this.getRequest(id, actor, today);
   }
@@ -873,19 +880,11 @@ export class EnterprisesService {
    * representatives get one notice each (reminder_sent_at is set once). Run at start and daily.
    */
   async expireRequests(now = new Date()): Promise<{ expired: number; reminded: number }> {
-    const today = dayOf(now);
     return this.db.transaction().execute(async (trx) => {
-      const rows = await repo.listExpiringRequests(trx, today);
-      if (rows.length === 0) return { expired: 0, reminded: 0 };
-      const remind = rows.filter((r) => r.reminder_sent_at === null);
-      await repo.markExpired(
-        trx,
-        rows.map((r) => r.id),
-        iso(now),
-      );
+      const { expired, reminded } = await repo.expireRequests(trx, dayOf(now), iso(now));
       await repo.insertNotices(
         trx,
-        remind.map((r) => ({
+        reminded.map((r) => ({
           organisation_id: r.organisation_id,
           kind: "request_expired",
           subject_type: "enterprise_request",
@@ -895,7 +894,7 @@ export class EnterprisesService {
           read_at: null,
         })),
       );
-      return { expired: rows.length, reminded: remind.length };
+      return { expired, reminded: reminded.length };
     });
   }
 
@@ -1149,7 +1148,7 @@ export class EnterprisesService {
     const own = subjectRequest ? subjectRequest.sectors : [...profile.sectors, ...profile.requests.flatMap((r) => r.sectors)];
     const classes = [...new Set([...own, ...relatedClasses(own)])];
     const otherSide: Side = profile.side === "home" ? "partner" : "home";
-    const pre = await repo.prefilterCandidates(this.db, otherSide, classes, orgId, MATCH_CANDIDATES);
+    const pre = await repo.prefilterCandidates(this.db, otherSide, classes, orgId, day, MATCH_CANDIDATES);
     const ids = pre.map((p) => p.organisation_id);
     const [candidateRows, candidateSectors, candidateRequests] = await Promise.all([
       repo.listMatchProfileRows(this.db, ids),
@@ -1185,7 +1184,7 @@ export class EnterprisesService {
           request: matchedRequest ? this.presentRequest(matchedRequest, t, viewer) : null,
           score: m.score,
           reasons: m.reasons as unknown as Record<string, unknown>[],
-          explanation: explainMatchPending(i18n, m),
+          explanation: explainMatch(i18n, m),
         },
       ];
     });

@@ -51,6 +51,14 @@ export interface EnterpriseSectorsTable {
   side: string;
 }
 
+/** A request's classes with its organisation's side: the matching pre-filter's second source. */
+export interface EnterpriseRequestSectorsTable {
+  request_id: number;
+  organisation_id: number;
+  nace: string;
+  side: string;
+}
+
 export interface EnterpriseRequestsTable {
   id: Generated<number>;
   organisation_id: number;
@@ -118,6 +126,7 @@ export interface EnterprisesTables {
   enterprise_profiles: EnterpriseProfilesTable;
   enterprise_sectors: EnterpriseSectorsTable;
   enterprise_requests: EnterpriseRequestsTable;
+  enterprise_request_sectors: EnterpriseRequestSectorsTable;
   enterprise_introductions: EnterpriseIntroductionsTable;
   enterprise_notices: EnterpriseNoticesTable;
 }
