@@ -227,7 +227,7 @@ describe("jibek synthetic", () => {
       encoding: "utf8",
       env: { ...process.env, DATA_DIR: dir, DEMO_DATA: "false", LOG_LEVEL: "warn", DATABASE_URL: "", NODE_ENV: "test" },
     });
-  const small = ["--zones", "5", "--plots", "40", "--premises", "6", "--as-of", "2026-11-26"];
+  const small = ["--zones", "5", "--plots", "40", "--premises", "6", "--enterprises", "0", "--as-of", "2026-11-26"];
 
   it("loads the data set, prints plain progress and a summary off a terminal", () => {
     const run = cli(...small);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/database.ts";
 import { between, pick, seededRandom } from "../lib/random.ts";
 import { DAY } from "../lib/time.ts";
+import { seedSyntheticEnterprises } from "../modules/enterprises/enterprises.synthetic.ts";
 import {
   countByPrefix,
   deleteByPrefix,
@@ -26,6 +27,8 @@ export interface SyntheticSize {
   zones: number;
   plots: number;
   premises: number;
+  /** Enterprises of both regions with offers and needs (enterprises.synthetic.ts); none when omitted. */
+  enterprises?: number;
 }
 
 export interface SyntheticOptions extends SyntheticSize {
@@ -34,7 +37,7 @@ export interface SyntheticOptions extends SyntheticSize {
   asOf: Date;
 }
 
-export const SYNTHETIC_DEFAULTS: SyntheticSize = { zones: 2_000, plots: 100_000, premises: 5_000 };
+export const SYNTHETIC_DEFAULTS: Required<SyntheticSize> = { zones: 2_000, plots: 100_000, premises: 5_000, enterprises: 20_000 };
 
 /** A district or city of the oblast with its administrative centre. */
 export interface SyntheticUnit {
@@ -503,7 +506,7 @@ export async function syntheticUnits(services: Pick<Services, "territories">): P
 }
 
 export interface SeedProgress {
-  phase: "zones" | "plots" | "premises";
+  phase: "zones" | "plots" | "premises" | "enterprises";
   done: number;
   total: number;
 }
@@ -512,8 +515,9 @@ export interface SeedResult {
   zones: number;
   plots: number;
   premises: number;
+  enterprises: number;
   /** Milliseconds per phase. */
-  timings: { zones: number; plots: number; premises: number };
+  timings: { zones: number; plots: number; premises: number; enterprises: number };
 }
 
 /** Rows handed to one bulk call: one transaction each, and one progress tick. */
@@ -526,6 +530,8 @@ export function countSynthetic(db: Db) {
 export function deleteSynthetic(db: Db) {
   return deleteByPrefix(db, SYNTHETIC_PREFIXES);
 }
+
+export { countSyntheticEnterprises, deleteSyntheticEnterprises } from "../modules/enterprises/enterprises.repository.ts";
 
 /**
  * Generates the data set and writes it in batches. The database must be migrated and hold the
@@ -547,7 +553,7 @@ export async function seedSynthetic(
   }
   const territoryId = (slug: string) => territoryIds.get(slug) as number;
   const set = new SyntheticDataSet(options, units);
-  const timings = { zones: 0, plots: 0, premises: 0 };
+  const timings = { zones: 0, plots: 0, premises: 0, enterprises: 0 };
 
   let started = performance.now();
   onProgress({ phase: "zones", done: 0, total: set.zones.length });
@@ -605,5 +611,22 @@ export async function seedSynthetic(
   if (premises.length > 0) await flushPremises();
   timings.premises = performance.now() - started;
 
-  return { zones: zoneIds.size, plots: plotIds.size, premises: premisesDone, timings };
+  started = performance.now();
+  const enterprises = options.enterprises
+    ? await seedSyntheticEnterprises(
+        db,
+        await Promise.all(
+          (await services.territories.list()).map(async (t) => ({
+            slug: t.slug,
+            id: (await services.sites.territoryIdOf(t.slug)) as number,
+            isHome: t.isHome,
+          })),
+        ),
+        { seed: options.seed, asOf: options.asOf, count: options.enterprises },
+        (done, total) => onProgress({ phase: "enterprises", done, total }),
+      )
+    : 0;
+  timings.enterprises = performance.now() - started;
+
+  return { zones: zoneIds.size, plots: plotIds.size, premises: premisesDone, enterprises, timings };
 }

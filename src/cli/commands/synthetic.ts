@@ -2,7 +2,9 @@ import { parseArgs } from "node:util";
 import { prepareDatabase } from "../../boot.ts";
 import {
   countSynthetic,
+  countSyntheticEnterprises,
   deleteSynthetic,
+  deleteSyntheticEnterprises,
   type SeedProgress,
   SYNTHETIC_DEFAULTS,
   type SyntheticOptions,
@@ -12,7 +14,7 @@ import { createServices } from "../../services.ts";
 import type { CliContext } from "../context.ts";
 
 export const summary =
-  "synthetic [--plots N] [--premises N] [--zones N] [--seed N] [--as-of YYYY-MM-DD] [--force]  load the synthetic data set";
+  "synthetic [--plots N] [--premises N] [--zones N] [--enterprises N] [--seed N] [--as-of YYYY-MM-DD] [--force]  load the synthetic data set";
 
 const USAGE = `jibek synthetic [options]
 
@@ -23,6 +25,7 @@ illustrative and named as synthetic. The same seed and date give the same rows.
   --zones N        zones to generate (default ${SYNTHETIC_DEFAULTS.zones})
   --plots N        plots (default ${SYNTHETIC_DEFAULTS.plots})
   --premises N     premises (default ${SYNTHETIC_DEFAULTS.premises})
+  --enterprises N  enterprises of both regions with offers and needs (default ${SYNTHETIC_DEFAULTS.enterprises})
   --seed N         generator seed (default 1)
   --as-of DATE     "today" for generated dates, YYYY-MM-DD (default: today, UTC)
   --force          replace synthetic records already in the database
@@ -48,6 +51,7 @@ function parse(args: string[]): SyntheticOptions & { force: boolean } {
       zones: { type: "string" },
       plots: { type: "string" },
       premises: { type: "string" },
+      enterprises: { type: "string" },
       seed: { type: "string" },
       "as-of": { type: "string" },
       force: { type: "boolean", default: false },
@@ -59,6 +63,7 @@ function parse(args: string[]): SyntheticOptions & { force: boolean } {
   const zones = count("zones", values.zones, SYNTHETIC_DEFAULTS.zones);
   const plots = count("plots", values.plots, SYNTHETIC_DEFAULTS.plots);
   const premises = count("premises", values.premises, SYNTHETIC_DEFAULTS.premises);
+  const enterprises = count("enterprises", values.enterprises, SYNTHETIC_DEFAULTS.enterprises);
   const seed = count("seed", values.seed, 1);
   const today = new Date().toISOString().slice(0, 10);
   const asOfText = values["as-of"] ?? today;
@@ -66,7 +71,7 @@ function parse(args: string[]): SyntheticOptions & { force: boolean } {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOfText) || Number.isNaN(asOf.getTime()))
     throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got "${asOfText}"`);
   if (zones === 0 && plots > 0) process.stderr.write("Note: --zones 0 puts every plot outside any zone.\n");
-  return { zones, plots, premises, seed, asOf, force: values.force };
+  return { zones, plots, premises, enterprises, seed, asOf, force: values.force };
 }
 
 /** A progress bar on a terminal; one plain line per batch otherwise (logs, CI). */
@@ -118,10 +123,11 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     const services = createServices(database.db, ctx.config, ctx.logger);
     const where = ctx.config.database.dialect === "sqlite" ? `SQLite ${ctx.config.database.file}` : "PostgreSQL";
     const existing = await countSynthetic(database.db);
-    const already = existing.zones + existing.plots + existing.premises;
+    const existingEnterprises = await countSyntheticEnterprises(database.db);
+    const already = existing.zones + existing.plots + existing.premises + existingEnterprises;
     if (already > 0 && !options.force) {
       process.stderr.write(
-        `The database already holds synthetic records (${fmt.format(existing.zones)} zones, ${fmt.format(existing.plots)} plots, ${fmt.format(existing.premises)} premises).\n` +
+        `The database already holds synthetic records (${fmt.format(existing.zones)} zones, ${fmt.format(existing.plots)} plots, ${fmt.format(existing.premises)} premises${existingEnterprises ? `, ${fmt.format(existingEnterprises)} enterprises` : ""}).\n` +
           "Run again with --force to replace them.\n",
       );
       return 65;
@@ -130,9 +136,10 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     if (already > 0) {
       const t0 = performance.now();
       const removed = await deleteSynthetic(database.db);
+      const removedEnterprises = await deleteSyntheticEnterprises(database.db);
       removedMs = performance.now() - t0;
       process.stdout.write(
-        `Removed ${fmt.format(removed.zones)} zones, ${fmt.format(removed.plots)} plots and ${fmt.format(removed.premises)} premises from an earlier run (${(removedMs / 1000).toFixed(1)} s).\n`,
+        `Removed ${fmt.format(removed.zones)} zones, ${fmt.format(removed.plots)} plots and ${fmt.format(removed.premises)} premises${removedEnterprises ? ` (and ${fmt.format(removedEnterprises)} enterprises)` : ""} from an earlier run (${(removedMs / 1000).toFixed(1)} s).\n`,
       );
     }
     const asOf = options.asOf.toISOString().slice(0, 10);
@@ -140,12 +147,12 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     const progress = progressPrinter();
     const result = await seedSynthetic(database.db, services, options, progress.update);
     progress.done();
-    const rows = result.zones + result.plots + result.premises;
-    const seeding = result.timings.zones + result.timings.plots + result.timings.premises;
+    const rows = result.zones + result.plots + result.premises + result.enterprises;
+    const seeding = result.timings.zones + result.timings.plots + result.timings.premises + result.timings.enterprises;
     const line = (name: string, n: number, ms: number) =>
       `  ${name.padEnd(9)} ${fmt.format(n).padStart(10)}  ${(ms / 1000).toFixed(2).padStart(7)} s  ${ms > 0 ? fmt.format(Math.round((n / ms) * 1000)).padStart(9) : "-".padStart(9)} rows/s\n`;
     process.stdout.write(
-      `Done.\n${line("zones", result.zones, result.timings.zones)}${line("plots", result.plots, result.timings.plots)}${line("premises", result.premises, result.timings.premises)}${line("total", rows, seeding)}` +
+      `Done.\n${line("zones", result.zones, result.timings.zones)}${line("plots", result.plots, result.timings.plots)}${line("premises", result.premises, result.timings.premises)}${result.enterprises ? line("enterprises", result.enterprises, result.timings.enterprises) : ""}${line("total", rows, seeding)}` +
         `  wall time ${((performance.now() - started) / 1000).toFixed(2)} s (with start-up, migrations${removedMs ? " and the removal" : ""})\n`,
     );
     return 0;

@@ -1,6 +1,7 @@
 import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
-import type { Executor } from "../../db/database.ts";
+import type { Db, Executor } from "../../db/database.ts";
 import { iso } from "../../lib/time.ts";
+import type { NameAliasesTable, OrganisationsTable } from "../cooperation/cooperation.tables.ts";
 import type {
   EnterpriseIntroductionsTable,
   EnterpriseNoticesTable,
@@ -550,7 +551,55 @@ export async function listMatchProfileRows(db: Executor, orgIds: readonly number
     .execute();
 }
 
-// Bulk writes for the synthetic data set
+// Bulk writes for the synthetic data set. Its organisations are registry rows marked by their
+// note ("synthetic:SYN-E…"); deleting them cascades to profiles, sectors, requests and notices.
+
+export const SYNTHETIC_NOTE = "synthetic:";
+
+export async function insertOrganisationsBulk(
+  db: Executor,
+  rows: Omit<Insertable<OrganisationsTable>, "id">[],
+): Promise<{ id: number; note: string | null }[]> {
+  const ids: { id: number; note: string | null }[] = [];
+  for (let i = 0; i < rows.length; i += 500)
+    ids.push(
+      ...(await db
+        .insertInto("organisations")
+        .values(rows.slice(i, i + 500))
+        .returning(["id", "note"])
+        .execute()),
+    );
+  return ids;
+}
+
+export async function insertAliasesBulk(db: Executor, rows: Omit<Insertable<NameAliasesTable>, "id">[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto("name_aliases")
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
+
+export async function countSyntheticEnterprises(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom("organisations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("note", "like", `${SYNTHETIC_NOTE}%`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function deleteSyntheticEnterprises(db: Db): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom("name_aliases")
+      .where("entity_type", "=", "organisation")
+      .where("entity_id", "in", (sub) => sub.selectFrom("organisations").select("id").where("note", "like", `${SYNTHETIC_NOTE}%`))
+      .execute();
+    const result = await trx.deleteFrom("organisations").where("note", "like", `${SYNTHETIC_NOTE}%`).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  });
+}
 
 export async function insertProfilesBulk(db: Executor, rows: Insertable<EnterpriseProfilesTable>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500)
@@ -568,10 +617,26 @@ export async function insertSectorsBulk(db: Executor, rows: { organisation_id: n
       .execute();
 }
 
-export async function insertRequestsBulk(db: Executor, rows: Insertable<EnterpriseRequestsTable>[]): Promise<void> {
+export async function insertRequestsBulk(db: Executor, rows: Insertable<EnterpriseRequestsTable>[]): Promise<{ id: number }[]> {
+  const ids: { id: number }[] = [];
   for (let i = 0; i < rows.length; i += 300)
+    ids.push(
+      ...(await db
+        .insertInto("enterprise_requests")
+        .values(rows.slice(i, i + 300))
+        .returning("id")
+        .execute()),
+    );
+  return ids;
+}
+
+export async function insertRequestSectorsBulk(
+  db: Executor,
+  rows: { request_id: number; organisation_id: number; nace: string; side: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
     await db
-      .insertInto("enterprise_requests")
-      .values(rows.slice(i, i + 300))
+      .insertInto("enterprise_request_sectors")
+      .values(rows.slice(i, i + 1000))
       .execute();
 }
