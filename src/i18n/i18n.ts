@@ -71,6 +71,16 @@ export function createI18n(locale: Locale): I18n {
   };
   const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" });
   const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+  // Building an Intl.NumberFormat costs tens of µs: one per distinct options, kept (a result page formats hundreds).
+  const formats = new Map<string, Intl.NumberFormat>();
+  const formatter = (key: string, options: Intl.NumberFormatOptions) => {
+    let format = formats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(tag, options);
+      formats.set(key, format);
+    }
+    return format;
+  };
   return {
     locale,
     tag: LOCALE_TAG[locale],
@@ -86,8 +96,8 @@ export function createI18n(locale: Locale): I18n {
       const value = source === "zh" ? (text.zh as string) : text[source];
       return { text: script(value), lang: LOCALE_TAG[locale] };
     },
-    number: (value, options) => script(options ? new Intl.NumberFormat(tag, options).format(value) : numberFormat.format(value)),
-    money: (amount, currency) => script(new Intl.NumberFormat(tag, { style: "currency", currency }).format(amount)),
+    number: (value, options) => script((options ? formatter(JSON.stringify(options), options) : numberFormat).format(value)),
+    money: (amount, currency) => script(formatter(currency, { style: "currency", currency }).format(amount)),
     date: (value, style = "long") => script(dateFormats[style].format(toDate(value))),
     dateTime: (value) => script(dateTimeFormat.format(toDate(value))),
     script,

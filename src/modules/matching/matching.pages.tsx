@@ -11,7 +11,6 @@ import { PageHeader } from "../../views/components.tsx";
 import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
 import { ZONE_KINDS } from "../sites/sites.schemas.ts";
-import type { MatchCandidate } from "../sites/sites.service.ts";
 import {
   IllustrativeTag,
   INCENTIVE_LABEL,
@@ -25,6 +24,7 @@ import type { Territory } from "../territories/territories.schemas.ts";
 import { criterionLabel, explain, OUTCOME_LABEL } from "./matching.explain.ts";
 import { CAPACITY_FIELDS, DISTANCE_FIELDS, type ParsedForm, requirementsFromQuery } from "./matching.form.ts";
 import { EstimateInput } from "./matching.incentives.ts";
+import type { MatchedSite } from "./matching.index.ts";
 import type { Evaluation, Verdict } from "./matching.rules.ts";
 import type { CriterionKey } from "./matching.schemas.ts";
 
@@ -264,10 +264,9 @@ const ExplanationList: FC<{ i18n: I18n; evaluations: Evaluation[] }> = ({ i18n, 
   </ul>
 );
 
-const ResultCard: FC<{ ctx: PageContext; v: Verdict; rank: number; site: MatchCandidate | undefined }> = ({ ctx, v, rank, site }) => {
+const ResultCard: FC<{ ctx: PageContext; v: Verdict; rank: number; site: MatchedSite | undefined }> = ({ ctx, v, rank, site: s }) => {
   const { i18n } = ctx;
   const t = i18n.t;
-  const s = site?.plot ?? site?.premises;
   const path = v.candidate.kind === "plot" ? `/plots/${v.candidate.code}` : `/premises/${v.candidate.code}`;
   return (
     <li class={v.fullMatch ? "result card" : "result card near-miss"}>

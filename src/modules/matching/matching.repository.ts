@@ -55,3 +55,9 @@ export function listRequestedInquiries(db: Executor, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** The catalogue's version stamp: one primary-key read per search. */
+export async function catalogueVersion(db: Executor): Promise<number> {
+  const row = await db.selectFrom("catalogue_version").select("version").where("id", "=", 1).executeTakeFirst();
+  return Number(row?.version ?? 0);
+}

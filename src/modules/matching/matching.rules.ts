@@ -73,187 +73,222 @@ export interface Verdict {
 }
 
 const UNITS = { power: "kW", gas: "m³/h", water: "m³/day", sewage: "m³/day", heat: "Gcal/h" } as const;
-const MONTH_MS = 30.44 * 86_400_000;
+export const UTILITIES = ["power", "gas", "water", "sewage", "heat"] as const;
+export type Utility = (typeof UTILITIES)[number];
+export const DISTANCES = ["rail", "airport", "border", "city"] as const;
+export const MONTH_MS = 30.44 * 86_400_000;
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 
-function monthsUntil(date: string | undefined, now: Date): number | null {
+/** Midnight UTC of a YYYY-MM-DD date, in ms (NaN when it does not parse). */
+export const dayStart = (date: string): number => new Date(`${date}T00:00:00Z`).getTime();
+
+/** Months from `now` to an instant in ms. */
+export const monthsFrom = (ms: number, now: Date): number => (ms - now.getTime()) / MONTH_MS;
+
+export function monthsUntil(date: string | undefined | null, now: Date): number | null {
   if (!date) return null;
-  return (new Date(`${date}T00:00:00Z`).getTime() - now.getTime()) / MONTH_MS;
+  return monthsFrom(dayStart(date), now);
 }
 
-function base(criterion: CriterionKey, c: { hard: boolean; weight: number }): Pick<Evaluation, "criterion" | "hard" | "weight"> {
-  return { criterion, hard: c.hard, weight: c.weight };
+/**
+ * A criterion's outcome and score: all the ranking needs. The judges below write into one and
+ * allocate nothing, so the search index (matching.index.ts) scores a whole catalogue with the very
+ * functions `evaluate` uses for the verdicts people read.
+ */
+export interface Judged {
+  outcome: Outcome;
+  score: number;
 }
 
-function capacity(
-  key: keyof typeof UNITS,
+const set = (j: Judged, outcome: Outcome, score: number): Judged => {
+  j.outcome = outcome;
+  j.score = score;
+  return j;
+};
+
+/** Free (or idle, for plots) → met; reserved until no later than the ready-by date → closable. */
+export function judgeAvailability(j: Judged, open: boolean, reservedMonths: number | null, monthsLeft: number | null): Judged {
+  if (open) return set(j, "met", 1);
+  if (reservedMonths !== null && monthsLeft !== null && reservedMonths <= monthsLeft) return set(j, "closable", 0.6);
+  return set(j, "short", 0);
+}
+
+export function judgeArea(j: Judged, min: number | undefined, max: number | undefined, area: number): Judged {
+  if (min !== undefined && area < min) return set(j, "short", clamp(1 - 2 * ((min - area) / min)));
+  if (max !== undefined && area > max) return set(j, "short", clamp(1 - 2 * ((area - max) / max)));
+  return set(j, "met", 1);
+}
+
+/** Free capacity `have` against a need; `extra` and `months`: what the utility can connect, and when. */
+export function judgeCapacity(
+  j: Judged,
   need: number,
-  c: Candidate,
+  have: number | null,
+  extra: number | null,
+  months: number | null,
   monthsLeft: number | null,
-): Omit<Evaluation, "criterion" | "hard" | "weight"> {
-  const have = c.capacities[key];
-  const unit = UNITS[key];
-  if (have !== null && have >= need) return { outcome: "met", score: 1, need, have, gap: 0, unit, connect: null };
-  const connect = c.connect[key];
-  const extra = connect?.connectCapacity ?? null;
-  const months = connect?.connectMonths ?? null;
+): Judged {
+  if (have !== null && have >= need) return set(j, "met", 1);
   const enough = extra !== null && (have ?? 0) + extra >= need;
   const inTime = months !== null && (monthsLeft === null || months <= monthsLeft);
-  const gap = have === null ? null : need - have;
-  // A utility's confirmation alone is not a connection offer: only months or capacity make one.
-  const connectInfo = connect && (months !== null || extra !== null) ? { months, capacity: extra, costKzt: connect.connectCostKzt } : null;
-  if (enough && inTime)
-    return { outcome: "closable", score: Math.max(0.5, 0.8 - (0.3 * (months ?? 0)) / 24), need, have, gap, unit, connect: connectInfo };
-  if (have === null) return { outcome: "unknown", score: 0.25, need, have, gap, unit, connect: connectInfo };
-  return { outcome: "short", score: 0.6 * clamp(have / need), need, have, gap, unit, connect: connectInfo };
+  if (enough && inTime) return set(j, "closable", Math.max(0.5, 0.8 - (0.3 * (months ?? 0)) / 24));
+  if (have === null) return set(j, "unknown", 0.25);
+  return set(j, "short", 0.6 * clamp(have / need));
 }
 
-function distance(have: number | null, maxKm: number): Omit<Evaluation, "criterion" | "hard" | "weight"> {
-  if (have === null) return { outcome: "unknown", score: 0.25, need: maxKm, have, gap: null, unit: "km", connect: null };
-  if (have <= maxKm) return { outcome: "met", score: 1, need: maxKm, have, gap: 0, unit: "km", connect: null };
-  return {
-    outcome: "short",
-    score: maxKm === 0 ? 0 : clamp(1 - (have - maxKm) / maxKm),
-    need: maxKm,
-    have,
-    gap: have - maxKm,
-    unit: "km",
-    connect: null,
+export function judgeDistance(j: Judged, have: number | null, maxKm: number): Judged {
+  if (have === null) return set(j, "unknown", 0.25);
+  if (have <= maxKm) return set(j, "met", 1);
+  return set(j, "short", maxKm === 0 ? 0 : clamp(1 - (have - maxKm) / maxKm));
+}
+
+export function judgeYesNo(j: Judged, value: boolean | null): Judged {
+  if (value === null) return set(j, "unknown", 0.25);
+  return value ? set(j, "met", 1) : set(j, "short", 0);
+}
+
+/** `price`: the amount in the budget's currency and terms, null when there is none in them. */
+export function judgeBudget(j: Judged, max: number, price: number | null): Judged {
+  if (price === null) return set(j, "unknown", 0.25);
+  if (price <= max) return set(j, "met", 1);
+  return set(j, "short", clamp(1 - (price - max) / max));
+}
+
+/** Open statuses: free or idle plots, free premises. */
+export const isOpen = (kind: Candidate["kind"], status: string): boolean => status === "free" || (kind === "plot" && status === "idle");
+
+/** One criterion the requirements name. */
+export interface Planned {
+  criterion: CriterionKey;
+  hard: boolean;
+  weight: number;
+}
+
+/** The criteria the requirements name, in the order every verdict lists them (availability first, always a must). */
+export function criteriaOf(req: SiteRequirements): Planned[] {
+  const out: Planned[] = [{ criterion: "availability", hard: true, weight: 1 }];
+  const add = (criterion: CriterionKey, c: { hard: boolean; weight: number } | undefined) => {
+    if (c) out.push({ criterion, hard: c.hard, weight: c.weight });
   };
+  if (req.area && (req.area.min !== undefined || req.area.max !== undefined)) add("area", req.area);
+  for (const key of UTILITIES) add(key, req[key]);
+  add("railSiding", req.railSiding);
+  for (const key of DISTANCES) add(key, req[key]);
+  add("zoneKinds", req.zoneKinds);
+  add("citRelief", req.citRelief);
+  add("districts", req.districts);
+  add("budget", req.budget);
+  return out;
 }
 
-function yesNo(value: boolean | null): Omit<Evaluation, "criterion" | "hard" | "weight"> {
-  if (value === null) return { outcome: "unknown", score: 0.25, need: null, have: null, gap: null, unit: null, connect: null };
-  return { outcome: value ? "met" : "short", score: value ? 1 : 0, need: null, have: null, gap: null, unit: null, connect: null };
+/** An evaluation as one object literal (spreading partial objects made `evaluate` ten times slower). */
+const evaluation = (
+  p: Planned,
+  j: Judged,
+  need: number | null = null,
+  have: number | null = null,
+  gap: number | null = null,
+  unit: string | null = null,
+  connect: Evaluation["connect"] = null,
+): Evaluation => ({
+  criterion: p.criterion,
+  hard: p.hard,
+  weight: p.weight,
+  outcome: j.outcome,
+  score: j.score,
+  need,
+  have,
+  gap,
+  unit,
+  connect,
+});
+
+/** The judgement of one criterion with the numbers behind it, for people to read. */
+function judgeFully(p: Planned, req: SiteRequirements, c: Candidate, monthsLeft: number | null, now: Date): Evaluation {
+  const j: Judged = { outcome: "unknown", score: 0 };
+  switch (p.criterion) {
+    case "availability": {
+      const reserved = c.status === "reserved" ? monthsUntil(c.reservedUntil, now) : null;
+      return evaluation(p, judgeAvailability(j, isOpen(c.kind, c.status), reserved, monthsLeft));
+    }
+    case "area": {
+      const { min, max } = req.area ?? {};
+      const unit = c.kind === "plot" ? "ha" : "m²";
+      judgeArea(j, min, max, c.area);
+      if (j.outcome === "met") return evaluation(p, j, min ?? max ?? null, c.area, 0, unit);
+      const below = min !== undefined && c.area < min;
+      const need = (below ? min : max) as number;
+      return evaluation(p, j, need, c.area, below ? need - c.area : c.area - need, unit);
+    }
+    case "power":
+    case "gas":
+    case "water":
+    case "sewage":
+    case "heat": {
+      const key = p.criterion;
+      const need = req[key]?.need ?? 0;
+      const have = c.capacities[key];
+      const unit = UNITS[key];
+      const connect = c.connect[key];
+      const extra = connect?.connectCapacity ?? null;
+      const months = connect?.connectMonths ?? null;
+      judgeCapacity(j, need, have, extra, months, monthsLeft);
+      if (j.outcome === "met") return evaluation(p, j, need, have, 0, unit);
+      // A utility's confirmation alone is not a connection offer: only months or capacity make one.
+      const offer = connect && (months !== null || extra !== null) ? { months, capacity: extra, costKzt: connect.connectCostKzt } : null;
+      return evaluation(p, j, need, have, have === null ? null : need - have, unit, offer);
+    }
+    case "rail":
+    case "airport":
+    case "border":
+    case "city": {
+      const maxKm = req[p.criterion]?.maxKm ?? 0;
+      const have = c.distances[p.criterion];
+      judgeDistance(j, have, maxKm);
+      return evaluation(p, j, maxKm, have, have === null ? null : j.outcome === "met" ? 0 : have - maxKm, "km");
+    }
+    case "railSiding":
+      return evaluation(p, judgeYesNo(j, c.railSiding));
+    case "zoneKinds":
+      return evaluation(p, judgeYesNo(j, req.zoneKinds?.accepted.includes((c.zoneKind ?? "none") as never) ?? false));
+    case "citRelief":
+      return evaluation(p, judgeYesNo(j, c.citRelief));
+    case "districts":
+      return evaluation(p, judgeYesNo(j, req.districts?.slugs.includes(c.districtSlug) ?? false));
+    case "budget": {
+      const b = req.budget;
+      if (!b) return evaluation(p, j);
+      const price = c.price;
+      const inTerms = price && price.currency === b.currency && price.unit === b.unit ? price.amount : null;
+      judgeBudget(j, b.max, inTerms);
+      const gap = j.outcome === "unknown" ? null : j.outcome === "met" ? 0 : (inTerms as number) - b.max;
+      return evaluation(p, j, b.max, price?.amount ?? null, gap, b.currency);
+    }
+  }
 }
 
 /** Evaluates one candidate against every criterion the requirements name. */
 export function evaluate(req: SiteRequirements, c: Candidate, now: Date): Verdict {
-  const out: Evaluation[] = [];
   const monthsLeft = monthsUntil(req.readyBy, now);
-
-  const availability = (): Evaluation => {
-    const open = c.kind === "plot" ? ["free", "idle"] : ["free"];
-    if (open.includes(c.status))
-      return {
-        criterion: "availability",
-        hard: true,
-        weight: 1,
-        outcome: "met",
-        score: 1,
-        need: null,
-        have: null,
-        gap: null,
-        unit: null,
-        connect: null,
-      };
-    if (
-      c.status === "reserved" &&
-      c.reservedUntil &&
-      monthsLeft !== null &&
-      monthsUntil(c.reservedUntil, now) !== null &&
-      (monthsUntil(c.reservedUntil, now) as number) <= monthsLeft
-    ) {
-      return {
-        criterion: "availability",
-        hard: true,
-        weight: 1,
-        outcome: "closable",
-        score: 0.6,
-        need: null,
-        have: null,
-        gap: null,
-        unit: null,
-        connect: null,
-      };
-    }
-    return {
-      criterion: "availability",
-      hard: true,
-      weight: 1,
-      outcome: "short",
-      score: 0,
-      need: null,
-      have: null,
-      gap: null,
-      unit: null,
-      connect: null,
-    };
-  };
-  out.push(availability());
-
-  if (req.area && (req.area.min !== undefined || req.area.max !== undefined)) {
-    const { min, max } = req.area;
-    const unit = c.kind === "plot" ? "ha" : "m²";
-    let result: Omit<Evaluation, "criterion" | "hard" | "weight">;
-    if (min !== undefined && c.area < min)
-      result = {
-        outcome: "short",
-        score: clamp(1 - 2 * ((min - c.area) / min)),
-        need: min,
-        have: c.area,
-        gap: min - c.area,
-        unit,
-        connect: null,
-      };
-    else if (max !== undefined && c.area > max)
-      result = {
-        outcome: "short",
-        score: clamp(1 - 2 * ((c.area - max) / max)),
-        need: max,
-        have: c.area,
-        gap: c.area - max,
-        unit,
-        connect: null,
-      };
-    else result = { outcome: "met", score: 1, need: min ?? max ?? null, have: c.area, gap: 0, unit, connect: null };
-    out.push({ ...base("area", req.area), ...result });
-  }
-  for (const key of ["power", "gas", "water", "sewage", "heat"] as const) {
-    const r = req[key];
-    if (r) out.push({ ...base(key, r), ...capacity(key, r.need, c, monthsLeft) });
-  }
-  if (req.railSiding) out.push({ ...base("railSiding", req.railSiding), ...yesNo(c.railSiding) });
-  for (const key of ["rail", "airport", "border", "city"] as const) {
-    const r = req[key];
-    if (r) out.push({ ...base(key, r), ...distance(c.distances[key], r.maxKm) });
-  }
-  if (req.zoneKinds) {
-    const ok = req.zoneKinds.accepted.includes((c.zoneKind ?? "none") as never);
-    out.push({ ...base("zoneKinds", req.zoneKinds), ...yesNo(ok) });
-  }
-  if (req.citRelief) out.push({ ...base("citRelief", req.citRelief), ...yesNo(c.citRelief) });
-  if (req.districts) out.push({ ...base("districts", req.districts), ...yesNo(req.districts.slugs.includes(c.districtSlug)) });
-  if (req.budget) {
-    const b = req.budget;
-    const p = c.price;
-    let result: Omit<Evaluation, "criterion" | "hard" | "weight">;
-    if (!p || p.currency !== b.currency || p.unit !== b.unit)
-      result = { outcome: "unknown", score: 0.25, need: b.max, have: p?.amount ?? null, gap: null, unit: b.currency, connect: null };
-    else if (p.amount <= b.max) result = { outcome: "met", score: 1, need: b.max, have: p.amount, gap: 0, unit: b.currency, connect: null };
-    else
-      result = {
-        outcome: "short",
-        score: clamp(1 - (p.amount - b.max) / b.max),
-        need: b.max,
-        have: p.amount,
-        gap: p.amount - b.max,
-        unit: b.currency,
-        connect: null,
-      };
-    out.push({ ...base("budget", b), ...result });
-  }
-
+  const out: Evaluation[] = criteriaOf(req).map((p) => judgeFully(p, req, c, monthsLeft, now));
   const soft = out.filter((e) => !e.hard);
   const hard = out.filter((e) => e.hard);
   const weights = soft.reduce((s, e) => s + e.weight, 0);
   const score = weights === 0 ? 1 : soft.reduce((s, e) => s + e.weight * e.score, 0) / weights;
   const hardQuality = hard.length === 0 ? 1 : hard.reduce((s, e) => s + e.score, 0) / hard.length;
   const misses = hard.filter((e) => e.outcome === "short" || e.outcome === "unknown").map((e) => e.criterion);
-  return { candidate: c, evaluations: out, score: round(score), hardQuality: round(hardQuality), fullMatch: misses.length === 0, misses };
+  return {
+    candidate: c,
+    evaluations: out,
+    score: roundScore(score),
+    hardQuality: roundScore(hardQuality),
+    fullMatch: misses.length === 0,
+    misses,
+  };
 }
 
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
+/** Scores are compared after rounding to 6 places, so equal sites tie and the code decides. */
+export const roundScore = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** Full matches first, then near misses; a stable key breaks every tie. */
 export function compareVerdicts(a: Verdict, b: Verdict): number {

@@ -15,6 +15,16 @@ export interface SavedSearchesTable {
   inquiry_contact: string | null;
 }
 
+/**
+ * One row (id 1): the catalogue's version, bumped by database triggers in the same transaction as
+ * every write to zones, plots, premises or territories (migration 0006). The search index's clock.
+ */
+export interface CatalogueVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface MatchingTables {
   saved_searches: SavedSearchesTable;
+  catalogue_version: CatalogueVersionTable;
 }

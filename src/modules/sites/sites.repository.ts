@@ -453,160 +453,82 @@ export async function territoryIdBySlug(db: Executor, slug: string): Promise<num
   return (await db.selectFrom("territories").select("id").where("slug", "=", slug).executeTakeFirst())?.id;
 }
 
-// Matching candidates: the site-selection module narrows and pre-ranks here; it judges in its rules.
+// Matching: site selection keeps an in-memory index of what it judges sites by, read from here in
+// pages (docs/decisions/012-matching-index.md).
 
-/** One condition the pre-rank counts: a miss when hard, a hit when soft. */
-export interface CandidateCheck {
-  column:
-    | "power_kw"
-    | "gas_m3h"
-    | "water_m3d"
-    | "sewage_m3d"
-    | "heat_gcalh"
-    | "dist_rail_km"
-    | "dist_airport_km"
-    | "dist_border_km"
-    | "dist_centre_km"
-    | "rail_siding"
-    | "price"
-    | "cit";
-  op: ">=" | "<=" | "=";
-  value: number;
-  hard: boolean;
-  currency?: string;
-  unit?: string;
+/** Where a page of sites in area order ends: the next page starts after it. */
+export interface AreaKey {
+  area: number;
+  id: number;
 }
 
-export interface CandidateQuery {
-  areaMin?: number;
-  areaMax?: number;
-  districts?: string[];
-  /** "none" stands for plots outside any zone. */
-  zoneKinds?: string[];
-  statuses: string[];
-  checks: CandidateCheck[];
-  limit: number;
-}
-
-/**
- * Plots that pass the strict filters (area window, districts, zone kinds, statuses — all on
- * indexed columns), ordered by how many hard checks they miss, then how many soft checks they
- * meet, then code: ids only, so the scan stays narrow. `null` never satisfies a check.
- */
-export async function rankPlotCandidates(db: Executor, q: CandidateQuery): Promise<{ id: number; misses: number; hits: number }[]> {
-  let query = db
+/** Plots in (area, id) order after `after`, with only the columns site matching judges (no names, geometry or notes). */
+export function matchablePlotRows(db: Executor, after: AreaKey | null, limit: number) {
+  let q = db
     .selectFrom("plots as p")
-    .leftJoin("zones as z", "z.id", "p.zone_id")
-    .innerJoin("territories as t", "t.id", "p.territory_id");
-  if (q.areaMin !== undefined) query = query.where("p.area_ha", ">=", q.areaMin);
-  if (q.areaMax !== undefined) query = query.where("p.area_ha", "<=", q.areaMax);
-  if (q.districts) query = query.where("t.slug", "in", q.districts);
-  if (q.zoneKinds) {
-    const kinds = q.zoneKinds.filter((k) => k !== "none");
-    const none = q.zoneKinds.includes("none");
-    query = query.where((eb) =>
-      eb.or([...(kinds.length ? [eb("z.kind", "in", kinds)] : []), ...(none ? [eb("p.zone_id", "is", null)] : [])]),
-    );
-  }
-  query = query.where("p.status", "in", q.statuses);
-  const rows = await query
-    .select((eb) => {
-      const condition = (c: CandidateCheck) => {
-        if (c.column === "price")
-          return eb.and([
-            eb("p.price_amount", "<=", c.value),
-            eb("p.price_currency", "=", c.currency ?? "KZT"),
-            eb("p.price_unit", "=", c.unit ?? "sale_per_ha"),
-          ]);
-        if (c.column === "cit") return eb.or([eb("z.kind", "=", "sez"), eb("z.incentives", "like", '%"tax":"cit"%')]);
-        return eb(`p.${c.column}`, c.op, c.value);
-      };
-      const sum = (parts: ReturnType<typeof eb.lit<number>>[]) =>
-        parts.length === 0 ? eb.lit(0) : parts.reduce((acc, part) => eb(acc, "+", part) as unknown as typeof part);
-      const misses = sum(
-        q.checks
-          .filter((c) => c.hard)
-          .map((c) => eb.case().when(condition(c)).then(0).else(1).end() as unknown as ReturnType<typeof eb.lit<number>>),
-      );
-      const hits = sum(
-        q.checks
-          .filter((c) => !c.hard)
-          .map((c) => eb.case().when(condition(c)).then(1).else(0).end() as unknown as ReturnType<typeof eb.lit<number>>),
-      );
-      return ["p.id", misses.as("misses"), hits.as("hits"), "p.code"];
-    })
-    .orderBy("misses", "asc")
-    .orderBy("hits", "desc")
-    .orderBy("p.code", "asc")
-    .limit(q.limit)
-    .execute();
-  return rows.map((r) => ({ id: r.id, misses: Number(r.misses), hits: Number(r.hits) }));
+    .innerJoin("territories as t", "t.id", "p.territory_id")
+    .select([
+      "p.id",
+      "p.code",
+      "p.zone_id",
+      "t.slug as territory_slug",
+      "p.area_ha",
+      "p.status",
+      "p.reserved_until",
+      "p.price_amount",
+      "p.price_currency",
+      "p.price_unit",
+      "p.power_kw",
+      "p.gas_m3h",
+      "p.water_m3d",
+      "p.sewage_m3d",
+      "p.heat_gcalh",
+      "p.rail_siding",
+      "p.utilities",
+      "p.dist_rail_km",
+      "p.dist_airport_km",
+      "p.dist_border_km",
+      "p.dist_centre_km",
+      "p.is_illustrative",
+    ]);
+  if (after) q = q.where((eb) => eb(eb.refTuple("p.area_ha", "p.id"), ">", eb.tuple(after.area, after.id)));
+  return q.orderBy("p.area_ha").orderBy("p.id").limit(limit).execute();
 }
+export type MatchablePlotRow = Awaited<ReturnType<typeof matchablePlotRows>>[number];
 
-/** Full rows of the chosen candidates, with their zone's kind and incentives. */
-export async function plotRowsByIds(db: Executor, ids: number[]): Promise<(PlotRow & { zone_incentives: string | null })[]> {
-  if (ids.length === 0) return [];
-  return (await withPlotColumns(plotsFrom(db)).select("z.incentives as zone_incentives").where("p.id", "in", ids).execute()) as (PlotRow & {
-    zone_incentives: string | null;
-  })[];
-}
-
-/** The same pre-rank for ready premises: floor area (m²), power and rent. */
-export async function rankPremisesCandidates(db: Executor, q: CandidateQuery): Promise<{ id: number; misses: number; hits: number }[]> {
-  let query = db
+/** The same for premises, in (floor area, id) order: floor area, power, rent. */
+export function matchablePremisesRows(db: Executor, after: AreaKey | null, limit: number) {
+  let q = db
     .selectFrom("premises as p")
-    .leftJoin("zones as z", "z.id", "p.zone_id")
-    .innerJoin("territories as t", "t.id", "p.territory_id");
-  if (q.areaMin !== undefined) query = query.where("p.floor_area_m2", ">=", q.areaMin);
-  if (q.areaMax !== undefined) query = query.where("p.floor_area_m2", "<=", q.areaMax);
-  if (q.districts) query = query.where("t.slug", "in", q.districts);
-  if (q.zoneKinds) {
-    const kinds = q.zoneKinds.filter((k) => k !== "none");
-    const none = q.zoneKinds.includes("none");
-    query = query.where((eb) =>
-      eb.or([...(kinds.length ? [eb("z.kind", "in", kinds)] : []), ...(none ? [eb("p.zone_id", "is", null)] : [])]),
-    );
-  }
-  query = query.where("p.status", "in", q.statuses);
-  const rows = await query
-    .select((eb) => {
-      const condition = (c: CandidateCheck) => {
-        if (c.column === "price") return eb("p.price_kzt_m2_month", "<=", c.value);
-        if (c.column === "cit") return eb.or([eb("z.kind", "=", "sez"), eb("z.incentives", "like", '%"tax":"cit"%')]);
-        if (c.column === "power_kw") return eb("p.power_kw", c.op, c.value);
-        return eb.lit(false);
-      };
-      const parts = (hard: boolean) =>
-        q.checks
-          .filter((c) => c.hard === hard)
-          .map((c) =>
-            eb
-              .case()
-              .when(condition(c))
-              .then(hard ? 0 : 1)
-              .else(hard ? 1 : 0)
-              .end(),
-          );
-      const sum = (list: ReturnType<typeof parts>) =>
-        list.length === 0 ? eb.lit(0) : list.reduce((acc, part) => eb(acc, "+", part) as unknown as typeof part);
-      return ["p.id", sum(parts(true)).as("misses"), sum(parts(false)).as("hits"), "p.code"];
-    })
-    .orderBy("misses", "asc")
-    .orderBy("hits", "desc")
-    .orderBy("p.code", "asc")
-    .limit(q.limit)
+    .innerJoin("territories as t", "t.id", "p.territory_id")
+    .select([
+      "p.id",
+      "p.code",
+      "p.zone_id",
+      "t.slug as territory_slug",
+      "p.floor_area_m2",
+      "p.status",
+      "p.power_kw",
+      "p.price_kzt_m2_month",
+      "p.is_illustrative",
+    ]);
+  if (after) q = q.where((eb) => eb(eb.refTuple("p.floor_area_m2", "p.id"), ">", eb.tuple(after.area, after.id)));
+  return q.orderBy("p.floor_area_m2").orderBy("p.id").limit(limit).execute();
+}
+export type MatchablePremisesRow = Awaited<ReturnType<typeof matchablePremisesRows>>[number];
+
+/** Every zone's kind and incentives (what a site's zone means to matching), with its slug and names. */
+export function matchableZoneRows(db: Executor) {
+  return db
+    .selectFrom("zones")
+    .select(["id", "slug", "kind", "incentives", "name_kk", "name_ru", "name_zh", "name_en"])
+    .orderBy("id")
     .execute();
-  return rows.map((r) => ({ id: r.id, misses: Number(r.misses), hits: Number(r.hits) }));
 }
 
-export async function premisesRowsByIds(db: Executor, ids: number[]): Promise<(PremisesRow & { zone_incentives: string | null })[]> {
-  if (ids.length === 0) return [];
-  return (await withPremisesColumns(premisesFrom(db))
-    .select("z.incentives as zone_incentives")
-    .where("p.id", "in", ids)
-    .execute()) as (PremisesRow & {
-    zone_incentives: string | null;
-  })[];
+/** Every territory's slug and names (a site's district, as matching shows it). */
+export function territoryNameRows(db: Executor) {
+  return db.selectFrom("territories").select(["slug", "name_kk", "name_ru", "name_zh", "name_en"]).execute();
 }
 
 export async function plotRowsByCodes(db: Executor, codes: string[]): Promise<(PlotRow & { zone_incentives: string | null })[]> {

@@ -42,6 +42,11 @@ const parseJson = <T>(text: string | null, fallback: T): T => {
     return fallback;
   }
 };
+/** A plot's price, when amount, currency and terms are all there. */
+const priceOf = (r: Pick<repo.PlotRow, "price_amount" | "price_currency" | "price_unit">): Plot["price"] =>
+  r.price_amount !== null && r.price_currency && r.price_unit
+    ? { amount: r.price_amount, currency: r.price_currency as "KZT", unit: r.price_unit as "sale_per_ha" }
+    : null;
 const isoOrNull = (v: string | Date | null) => (v ? toDate(v).toISOString() : null);
 
 /** A row of a write the importer or a form rejected: which field and which message key. */
@@ -75,10 +80,7 @@ export class SitesService {
     status: r.status as Plot["status"],
     reservedUntil: r.reserved_until,
     reservedFor: r.reserved_for,
-    price:
-      r.price_amount !== null && r.price_currency && r.price_unit
-        ? { amount: r.price_amount, currency: r.price_currency as "KZT", unit: r.price_unit as "sale_per_ha" }
-        : null,
+    price: priceOf(r),
     location: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
     geometry: parseJson(r.geometry, null),
     infrastructure: {
@@ -575,34 +577,72 @@ export class SitesService {
   }
 
   /**
-   * Candidates for site matching: narrowed and pre-ranked in SQL (see CandidateQuery), returned
-   * as domain objects with their zone's kind and incentives. Two statements.
+   * Site matching's index is built from these: plots (or premises) in (area, id) order after
+   * `after`, a page at a time, with only what matching judges (no names, geometry or notes).
    */
-  async matchCandidates(target: "plot" | "premises", query: repo.CandidateQuery): Promise<MatchCandidate[]> {
-    if (target === "plot") {
-      const ranked = await repo.rankPlotCandidates(this.db, query);
-      const rows = await repo.plotRowsByIds(
-        this.db,
-        ranked.map((r) => r.id),
-      );
-      return rows.map((r) => ({
-        plot: this.presentPlot(r),
-        premises: null,
-        zoneKind: r.zone_kind,
-        zoneIncentives: parseJson(r.zone_incentives, []),
-      }));
-    }
-    const ranked = await repo.rankPremisesCandidates(this.db, query);
-    const rows = await repo.premisesRowsByIds(
-      this.db,
-      ranked.map((r) => r.id),
-    );
-    return rows.map((r) => ({
-      plot: null,
-      premises: this.presentPremises(r),
-      zoneKind: r.zone_kind,
-      zoneIncentives: parseJson(r.zone_incentives, []),
+  async matchablePlots(after: repo.AreaKey | null, limit: number): Promise<{ id: number; zoneId: number | null; plot: MatchablePlot }[]> {
+    return (await repo.matchablePlotRows(this.db, after, limit)).map((r) => ({
+      id: r.id,
+      zoneId: r.zone_id,
+      plot: {
+        code: r.code,
+        territory: { slug: r.territory_slug },
+        areaHa: r.area_ha,
+        status: r.status as Plot["status"],
+        reservedUntil: r.reserved_until,
+        price: priceOf(r),
+        infrastructure: {
+          powerKw: r.power_kw,
+          gasM3h: r.gas_m3h,
+          waterM3d: r.water_m3d,
+          sewageM3d: r.sewage_m3d,
+          heatGcalh: r.heat_gcalh,
+          railSiding: bool(r.rail_siding),
+          details: parseJson<UtilityDetails>(r.utilities, {}),
+        },
+        distances: { railKm: r.dist_rail_km, airportKm: r.dist_airport_km, borderKm: r.dist_border_km, centreKm: r.dist_centre_km },
+        illustrative: r.is_illustrative === 1,
+      },
     }));
+  }
+
+  async matchablePremises(
+    after: repo.AreaKey | null,
+    limit: number,
+  ): Promise<{ id: number; zoneId: number | null; premises: MatchablePremises }[]> {
+    return (await repo.matchablePremisesRows(this.db, after, limit)).map((r) => ({
+      id: r.id,
+      zoneId: r.zone_id,
+      premises: {
+        code: r.code,
+        territory: { slug: r.territory_slug },
+        floorAreaM2: r.floor_area_m2,
+        status: r.status as Premises["status"],
+        powerKw: r.power_kw,
+        priceKztM2Month: r.price_kzt_m2_month,
+        illustrative: r.is_illustrative === 1,
+      },
+    }));
+  }
+
+  /** What a site's zone and district mean to matching: every zone by id, every territory by slug. */
+  async matchingReferences(): Promise<{ zones: Map<number, MatchingZone>; territories: Map<string, Zone["territory"]> }> {
+    const zones = await repo.matchableZoneRows(this.db);
+    const territories = await repo.territoryNameRows(this.db);
+    return {
+      zones: new Map(
+        zones.map((r) => [
+          r.id,
+          {
+            slug: r.slug,
+            kind: r.kind,
+            incentives: parseJson<Incentive[]>(r.incentives, []),
+            name: names(r.name_kk, r.name_ru, r.name_zh, r.name_en),
+          },
+        ]),
+      ),
+      territories: new Map(territories.map((r) => [r.slug, { slug: r.slug, name: names(r.name_kk, r.name_ru, r.name_zh, r.name_en) }])),
+    };
   }
 
   /** Plots by code, in the order asked, with their zone's terms (one statement): for side-by-side comparison. */
@@ -634,9 +674,26 @@ export class SitesService {
   }
 }
 
-export type CandidateQuery = repo.CandidateQuery;
 export type ZoneChoice = Pick<Zone, "slug" | "name">;
-export type CandidateCheck = repo.CandidateCheck;
+
+/** What site matching reads of a plot (a part of Plot). */
+export type MatchablePlot = Pick<Plot, "code" | "areaHa" | "status" | "reservedUntil" | "price" | "distances" | "illustrative"> & {
+  territory: Pick<Plot["territory"], "slug">;
+  infrastructure: Pick<Plot["infrastructure"], "powerKw" | "gasM3h" | "waterM3d" | "sewageM3d" | "heatGcalh" | "railSiding" | "details">;
+};
+
+/** What site matching reads of premises (a part of Premises). */
+export type MatchablePremises = Pick<Premises, "code" | "floorAreaM2" | "status" | "powerKw" | "priceKztM2Month" | "illustrative"> & {
+  territory: Pick<Premises["territory"], "slug">;
+};
+
+/** A zone as matching knows it: kind and incentives to judge by, slug and name to show. */
+export interface MatchingZone {
+  slug: string;
+  kind: string;
+  incentives: Incentive[];
+  name: Zone["name"];
+}
 
 export interface MatchCandidate {
   plot: Plot | null;
