@@ -7,8 +7,15 @@ import { createLogger } from "../src/lib/logger.ts";
 
 /** The public pages the benchmark asks for, and the in-process checks P5 (statements) and P6 (weight). */
 
-/** P1: the pages QUALITY P1 names (home, a catalogue list, a site), served over the synthetic set. */
-export const P1_PAGES = ["/en", "/en/territories", "/en/plots?status=free&powerMin=1000&sort=-area", "/en/plots/SYN-P000001", "/en/zones"];
+/** P1: the pages QUALITY P1 names (home, a catalogue list, a site, an article), served over the synthetic set. */
+export const P1_PAGES = [
+  "/en",
+  "/en/territories",
+  "/en/plots?status=free&powerMin=1000&sort=-area",
+  "/en/plots/SYN-P000001",
+  "/en/zones",
+  "/en/news/turkistan-wenzhou-meeting",
+];
 
 /** P5 and P6: every public page of the catalogue, the map separately (its budget is 250 KB). */
 export const CHECKED_PAGES = [
@@ -23,6 +30,7 @@ export const CHECKED_PAGES = [
   "/en/premises/SYN-B00001",
   "/en/zones",
   "/en/zones/syn-zone-00001",
+  "/en/news/turkistan-wenzhou-meeting",
   "/ru/plots?status=free&powerMin=1000&sort=-area",
   "/zh/zones",
   "/en/map",

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { I18n } from "../../i18n/i18n.ts";
 import type { CooperationService } from "./cooperation.service.ts";
 import {
@@ -23,6 +22,8 @@ const names = (n: { kk: string; ru: string; zh: string | null; en: string }) => 
 /** The whole registry as a workbook, one sheet per record type, headers in the reader's language. */
 export async function registryWorkbook(registry: Registry, i18n: I18n): Promise<Buffer> {
   const t = i18n.t;
+  // Loaded on first use: the library costs ~14 MB of memory that most processes never need (QUALITY P3).
+  const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   book.creator = "Jibek";
   book.created = new Date();

@@ -24,7 +24,7 @@ import {
   type Zone,
   ZoneFilters,
 } from "./sites.schemas.ts";
-import type { ZoneChoice } from "./sites.service.ts";
+import type { SitesService, ZoneChoice } from "./sites.service.ts";
 import {
   IllustrativeBanner,
   IllustrativeTag,
@@ -77,16 +77,22 @@ const Downloads: FC<{ ctx: PageContext; base: string; query: string }> = ({ ctx,
   );
 };
 
-const SelectField: FC<{ id: string; label: string; value: string | undefined; options: [string, string][]; any: string }> = ({
-  id,
-  label,
-  value,
-  options,
-  any,
-}) => (
+const SelectField: FC<{
+  id: string;
+  label: string;
+  value: string | undefined;
+  options: [string, string][];
+  any: string;
+  hint?: string;
+}> = ({ id, label, value, options, any, hint }) => (
   <div class="field">
     <label for={id}>{label}</label>
-    <select id={id} name={id}>
+    {hint ? (
+      <small class="hint" id={`${id}-hint`}>
+        {hint}
+      </small>
+    ) : null}
+    <select id={id} name={id} aria-describedby={hint ? `${id}-hint` : undefined}>
       <option value="">{any}</option>
       {options.map(([v, l]) => (
         <option value={v} selected={v === value}>
@@ -108,12 +114,22 @@ function districtOptions(i18n: I18n, territories: Territory[]): [string, string]
   return territories.filter((t) => t.isHome && t.kind !== "oblast").map((t) => [t.slug, i18n.pick(t.name).text]);
 }
 
-const PlotFilterForm: FC<{ ctx: PageContext; f: PlotFilters; territories: Territory[]; zones: ZoneChoice[] }> = ({
-  ctx,
-  f,
-  territories,
-  zones,
-}) => {
+/** A zone list longer than this asks for a district first: 2,000 options help nobody. */
+const ZONE_CHOICES_MAX = 150;
+
+/** The zone filter's options: the district's zones, or every zone while there are few. */
+async function zoneFilterChoices(sites: SitesService, f: PlotFilters): Promise<{ choices: ZoneChoice[]; narrowed: boolean }> {
+  const choices = await sites.zoneChoices({ district: f.district, limit: ZONE_CHOICES_MAX + 1 });
+  if (choices.length <= ZONE_CHOICES_MAX) return { choices, narrowed: false };
+  return { choices: f.zone ? await sites.zoneChoices({ slug: f.zone, limit: 1 }) : [], narrowed: true };
+}
+
+const PlotFilterForm: FC<{
+  ctx: PageContext;
+  f: PlotFilters;
+  territories: Territory[];
+  zones: { choices: ZoneChoice[]; narrowed: boolean };
+}> = ({ ctx, f, territories, zones }) => {
   const { i18n } = ctx;
   const t = i18n.t;
   return (
@@ -137,8 +153,9 @@ const PlotFilterForm: FC<{ ctx: PageContext; f: PlotFilters; territories: Territ
           id="zone"
           label={t("sites.zone")}
           value={f.zone}
-          options={zones.map((z) => [z.slug, i18n.pick(z.name).text])}
+          options={zones.choices.map((z) => [z.slug, i18n.pick(z.name).text])}
           any={t("sites.any")}
+          hint={zones.narrowed ? t("sites.zone_choose_district") : undefined}
         />
         <NumberField id="areaMin" label={t("sites.area_min")} value={f.areaMin} />
         <NumberField id="areaMax" label={t("sites.area_max")} value={f.areaMax} />
@@ -374,9 +391,11 @@ export function sitePages(): Hono<AppEnv> {
     const { i18n } = ctx;
     const t = i18n.t;
     const f = ZoneFilters.parse(c.req.query());
-    const zones = await c.get("services").sites.listZones(f);
-    const top = zones.filter((z) => !z.parent);
-    const sub = (slug: string) => zones.filter((z) => z.parent?.slug === slug);
+    const services = c.get("services");
+    const [list, territories] = [await services.sites.listZonePage(f), await services.territories.list()];
+    const query = new URLSearchParams(
+      Object.entries({ district: f.district, kind: f.kind }).filter((e): e is [string, string] => Boolean(e[1])),
+    ).toString();
     return render(
       c,
       <Layout
@@ -388,9 +407,36 @@ export function sitePages(): Hono<AppEnv> {
       >
         <PageHeader title={t("sites.zones_title")} lead={t("sites.zones_lead")} />
         <CatalogueTabs ctx={ctx} current="zones" />
-        <p>{t("sites.zones_count", { count: zones.length })}</p>
+        <form method="get" action={href(ctx, "/zones")} class="filters panel" aria-label={t("sites.filters")}>
+          <div class="filter-grid">
+            <SelectField
+              id="district"
+              label={t("sites.district")}
+              value={f.district}
+              options={districtOptions(i18n, territories)}
+              any={t("sites.any")}
+            />
+            <SelectField
+              id="kind"
+              label={t("sites.zone_kind")}
+              value={f.kind}
+              options={ZONE_KINDS.map((k) => [k, t(ZONE_KIND_LABEL[k])])}
+              any={t("sites.any")}
+            />
+          </div>
+          <p class="filter-actions">
+            <button type="submit" class="button">
+              {t("sites.apply_filters")}
+            </button>{" "}
+            <a href={href(ctx, "/zones")}>{t("sites.clear_filters")}</a>
+          </p>
+        </form>
+        <p class="result-count" role="status">
+          {t("sites.zones_count", { count: list.total })}
+        </p>
+        {list.items.length === 0 ? <p class="empty">{t("sites.no_results")}</p> : null}
         <ul class="cards zone-cards">
-          {top.map((z) => (
+          {list.items.map((z) => (
             <li class="card">
               <p class="eyebrow-dark">{t(ZONE_KIND_LABEL[z.kind])}</p>
               <h2>
@@ -407,16 +453,17 @@ export function sitePages(): Hono<AppEnv> {
                 <StatusBadge i18n={i18n} status={z.status} label={ZONE_STATUS_LABEL[z.status]} /> ·{" "}
                 {t("sites.plots_free_of_total", { free: z.plots.free, total: z.plots.total })}
               </p>
-              {sub(z.slug).length > 0 ? (
+              {z.subzones.length > 0 ? (
                 <p class="muted">
                   {t("sites.subzones")}:{" "}
-                  {sub(z.slug).map((s, i) => [i > 0 ? ", " : "", <a href={href(ctx, `/zones/${s.slug}`)}>{i18n.pick(s.name).text}</a>])}
+                  {z.subzones.map((s, i) => [i > 0 ? ", " : "", <a href={href(ctx, `/zones/${s.slug}`)}>{i18n.pick(s.name).text}</a>])}
                 </p>
               ) : null}
             </li>
           ))}
         </ul>
-        <Downloads ctx={ctx} base="zones" query="" />
+        <Pagination i18n={i18n} page={list.page} pages={list.pages} baseHref={`${href(ctx, "/zones")}${query ? `?${query}` : ""}`} />
+        <Downloads ctx={ctx} base="zones" query={query ? `?${query}` : ""} />
       </Layout>,
     );
   });
@@ -584,7 +631,7 @@ export function sitePages(): Hono<AppEnv> {
     const [list, territories, zones] = [
       await services.sites.listPlots(f),
       await services.territories.list(),
-      await services.sites.zoneChoices(),
+      await zoneFilterChoices(services.sites, f),
     ];
     const ctx = pageContext(c);
     const { i18n } = ctx;

@@ -281,6 +281,42 @@ export async function listZoneRows(db: Executor, f: Partial<ZoneFilters>): Promi
   return (await q.orderBy("z.kind").orderBy("z.name_en").execute()) as ZoneRow[];
 }
 
+/** One page of top-level zones (subzones are listed under their parent), and how many there are. */
+export async function listTopZoneRows(db: Executor, f: ZoneFilters): Promise<{ rows: ZoneRow[]; total: number }> {
+  const filtered = <Q extends ReturnType<typeof zonesBase>>(q: Q) => {
+    let r = q.where("z.parent_zone_id", "is", null);
+    if (f.district) r = r.where("t.slug", "=", f.district);
+    if (f.kind) r = r.where("z.kind", "=", f.kind);
+    return r;
+  };
+  const rows = await filtered(zonesBase(db))
+    .orderBy("z.kind")
+    .orderBy("z.name_en")
+    .orderBy("z.id")
+    .limit(f.perPage)
+    .offset((f.page - 1) * f.perPage)
+    .execute();
+  let count = db.selectFrom("zones as z").where("z.parent_zone_id", "is", null);
+  if (f.district) count = count.where("z.territory_id", "in", db.selectFrom("territories").select("id").where("slug", "=", f.district));
+  if (f.kind) count = count.where("z.kind", "=", f.kind);
+  const { n } = await count.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return { rows: rows as ZoneRow[], total: Number(n) };
+}
+
+/** The subzones of several zones at once. */
+export async function listChildZoneRowsOf(db: Executor, parentIds: number[]): Promise<ZoneRow[]> {
+  if (parentIds.length === 0) return [];
+  return (await zonesBase(db).where("z.parent_zone_id", "in", parentIds).orderBy("z.kind").orderBy("z.name_en").execute()) as ZoneRow[];
+}
+
+/** Slugs and names of zones for a choice list, at most `limit`, optionally in one district. */
+export async function listZoneChoiceRows(db: Executor, f: { district?: string; slug?: string }, limit: number) {
+  let q = db.selectFrom("zones as z").select(["z.slug", "z.name_kk", "z.name_ru", "z.name_zh", "z.name_en"]);
+  if (f.district) q = q.where("z.territory_id", "in", db.selectFrom("territories").select("id").where("slug", "=", f.district));
+  if (f.slug) q = q.where("z.slug", "=", f.slug);
+  return q.orderBy("z.name_en").orderBy("z.slug").limit(limit).execute();
+}
+
 export async function listChildZoneRows(db: Executor, parentId: number): Promise<ZoneRow[]> {
   return (await zonesBase(db).where("z.parent_zone_id", "=", parentId).orderBy("z.kind").orderBy("z.name_en").execute()) as ZoneRow[];
 }

@@ -165,9 +165,33 @@ export class SitesService {
     return rows.map((r) => this.presentZone(r, counts.get(r.id)));
   }
 
-  /** Zones as choices for a form or filter: slug and names, without counting their plots. */
-  async zoneChoices(): Promise<ZoneChoice[]> {
-    return (await repo.listZoneRows(this.db, {})).map((r) => ({ slug: r.slug, name: names(r.name_kk, r.name_ru, r.name_zh, r.name_en) }));
+  /**
+   * Zones as choices for a form or filter: slug and names, without counting their plots. With a
+   * `limit`, at most that many (a filter asks for one more than it shows, to know it was cut).
+   */
+  async zoneChoices(filters: { district?: string; slug?: string; limit?: number } = {}): Promise<ZoneChoice[]> {
+    const rows = await repo.listZoneChoiceRows(this.db, filters, filters.limit ?? 100_000);
+    return rows.map((r) => ({ slug: r.slug, name: names(r.name_kk, r.name_ru, r.name_zh, r.name_en) }));
+  }
+
+  /** A page of top-level zones with their subzones and plot counts: the portal's zone list. */
+  async listZonePage(
+    filters: ZoneFilters,
+  ): Promise<{ items: (Zone & { subzones: Zone[] })[]; total: number; page: number; pages: number }> {
+    const { rows, total } = await repo.listTopZoneRows(this.db, filters);
+    const children = await repo.listChildZoneRowsOf(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    const counts = await repo.plotCountsByZone(
+      this.db,
+      [...rows, ...children].map((r) => r.id),
+    );
+    const items = rows.map((r) => ({
+      ...this.presentZone(r, counts.get(r.id)),
+      subzones: children.filter((c) => c.parent_zone_id === r.id).map((c) => this.presentZone(c, counts.get(c.id))),
+    }));
+    return { items, total, page: filters.page, pages: Math.max(1, Math.ceil(total / filters.perPage)) };
   }
 
   /** The home page's catalogue figures and one featured zone, without listing every zone. */
