@@ -107,7 +107,7 @@ for (const dialect of DIALECTS) {
     function concrete(path: string): string {
       const slug = path.includes("/zones/") ? "turan-sez" : path.includes("/news/") ? "turkistan-wenzhou-meeting" : "wenzhou";
       const code = path.includes("/premises/") ? SAMPLE.premises : SAMPLE.plot;
-      const id = /\/enterprise-requests\/|\/moderation\/request\//.test(path)
+      const id = /\/enterprise-requests\/|\/moderation\/request\/|\/requests\/:id/.test(path)
         ? SAMPLE.request
         : path.includes("/enterprises/")
           ? SAMPLE.enterprise

@@ -8,6 +8,7 @@
  */
 import { PERMISSIONS as COOPERATION } from "./permissions/cooperation.ts";
 import { PERMISSIONS as ENTERPRISES } from "./permissions/enterprises.ts";
+import { PERMISSIONS as ENTERPRISE_PAGES } from "./permissions/enterprises-pages.ts";
 import { PERMISSIONS as IO } from "./permissions/io.ts";
 import { PERMISSIONS as MAP } from "./permissions/map.ts";
 import { PERMISSIONS as MATCHING } from "./permissions/matching.ts";
@@ -59,5 +60,6 @@ export const PERMISSIONS: Record<string, Expected> = {
   ...COOPERATION,
   ...NEWS,
   ...ENTERPRISES,
+  ...ENTERPRISE_PAGES,
 };
-export const PERMISSION_SOURCES = [FOUNDATION, SITES, IO, MAP, PASSPORT, MATCHING, COOPERATION, NEWS, ENTERPRISES];
+export const PERMISSION_SOURCES = [FOUNDATION, SITES, IO, MAP, PASSPORT, MATCHING, COOPERATION, NEWS, ENTERPRISES, ENTERPRISE_PAGES];

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { accountPages } from "../modules/accounts/accounts.pages.tsx";
 import { cooperationPages } from "../modules/cooperation/cooperation.pages.tsx";
+import { enterpriseAccountPages } from "../modules/enterprises/enterprises.account.tsx";
+import { enterprisePages } from "../modules/enterprises/enterprises.pages.tsx";
 import { matchingPages } from "../modules/matching/matching.pages.tsx";
 import { newsPages } from "../modules/news/news.pages.tsx";
 import { mapPages } from "../modules/sites/sites.map.tsx";
@@ -124,6 +126,8 @@ export function portal(): Hono<AppEnv> {
   app.route("/", passportPages());
   app.route("/", matchingPages());
   app.route("/", cooperationPages());
+  app.route("/", enterpriseAccountPages());
+  app.route("/", enterprisePages());
   app.route("/", newsPages());
   app.route("/", accountPages());
   return app;

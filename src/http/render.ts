@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
-import { isRole, isStaff } from "../modules/accounts/accounts.policy.ts";
+import { can, isRole, isStaff } from "../modules/accounts/accounts.policy.ts";
 import type { PageContext } from "../views/context.ts";
 import type { AppEnv } from "./context.ts";
 import { takeFlash } from "./flash.ts";
@@ -20,7 +20,14 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     locale,
     pathAfterLocale:
       url.pathname === `/${locale}` || url.pathname.startsWith(`/${locale}/`) ? url.pathname.slice(locale.length + 1) + url.search : "",
-    user: user ? { displayName: user.displayName, role: user.role, isStaff: isRole(user.role) && isStaff(user.role) } : null,
+    user: user
+      ? {
+          displayName: user.displayName,
+          role: user.role,
+          isStaff: isRole(user.role) && isStaff(user.role),
+          representative: can(user, "enterprises:edit-own"),
+        }
+      : null,
     csrfToken: c.get("csrfToken"),
     flash,
     publicUrl: c.get("config").publicUrl.origin,

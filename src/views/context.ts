@@ -6,6 +6,8 @@ export interface ViewUser {
   displayName: string;
   role: string;
   isStaff: boolean;
+  /** Represents an organisation of the enterprise directory (has its own pages there). */
+  representative?: boolean;
 }
 
 export interface Flash {

@@ -14,7 +14,20 @@ export interface LayoutProps {
   description?: string;
   crumbs?: Crumb[];
   /** Which top navigation entry is current. */
-  section?: "home" | "sites" | "map" | "match" | "partners" | "statistics" | "news" | "search" | "territories" | "api" | "admin" | "login";
+  section?:
+    | "home"
+    | "sites"
+    | "map"
+    | "match"
+    | "enterprises"
+    | "partners"
+    | "statistics"
+    | "news"
+    | "search"
+    | "territories"
+    | "api"
+    | "admin"
+    | "login";
   /** Pages that must not be indexed (admin, login, errors). */
   noindex?: boolean;
   /** The back office uses a side menu. */
@@ -72,6 +85,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({
     { key: "sites", label: t("nav.sites"), path: "/plots" },
     { key: "map", label: t("nav.map"), path: "/map" },
     { key: "match", label: t("nav.match"), path: "/match" },
+    { key: "enterprises", label: t("nav.enterprises"), path: "/enterprises" },
     { key: "partners", label: t("nav.partners"), path: "/partners" },
     { key: "statistics", label: t("nav.statistics"), path: "/statistics" },
     { key: "news", label: t("nav.news"), path: "/news" },
@@ -137,6 +151,11 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({
                 <form method="post" action={href(ctx, "/logout")} class="inline-form">
                   <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                   <span class="account-name">{ctx.user.displayName}</span>
+                  {ctx.user.representative ? (
+                    <a class="account-link" href={href(ctx, "/my/enterprise")}>
+                      {t("nav.my_enterprise")}
+                    </a>
+                  ) : null}
                   <button type="submit" class="button button-quiet">
                     {t("nav.logout")}
                   </button>
