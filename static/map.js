@@ -136,30 +136,35 @@
 
   /**
    * A popup that shows what the map already knows at once and the rest when it arrives.
-   * `build(box, data)` appends the details; answers are kept, so a second click asks nothing.
+   * `build(box, data)` appends the details. Leaflet asks a content function again on every
+   * update, so the box is made once per marker; answers are kept, so a second click asks nothing.
    */
   const details = new Map();
   function lazyPopup(layer, url, head, build) {
+    let box = null;
     layer.bindPopup(() => {
-      const box = el("div", "map-popup");
-      box.append(...head());
+      if (box) return box;
+      const made = el("div", "map-popup");
+      box = made;
+      made.append(...head());
       const waiting = el("p", "map-popup-meta", S.popupLoading);
-      box.append(waiting);
-      const known = details.get(url);
-      const answer = known || getJson(url);
+      made.append(waiting);
+      const answer = details.get(url) || getJson(url);
       details.set(url, answer);
       answer
         .then((data) => {
           waiting.remove();
-          build(box, data);
+          build(made, data);
           const popup = layer.getPopup();
           if (popup && popup.isOpen()) popup.update();
         })
         .catch(() => {
           details.delete(url);
           waiting.textContent = S.loadFailed;
+          // The next opening asks again.
+          box = null;
         });
-      return box;
+      return made;
     });
   }
 
@@ -410,8 +415,8 @@
     const key = zoneQuery();
     const outlines = view.zoom >= cfg.outlineZoom;
     const held = zonesHeld;
-    // Centre points held for a covering box serve every zoom below the outlines; outlines are per zoom.
-    if (held && held.key === key && held.covered.contains(view.bounds) && held.outlines === outlines && (!outlines || held.zoom === view.zoom)) return;
+    // Zones held for a box that covers the view serve any zoom on the same side of the outline threshold.
+    if (held && held.key === key && held.covered.contains(view.bounds) && held.outlines === outlines) return;
     if (zoneRequest) zoneRequest.abort();
     const request = new AbortController();
     zoneRequest = request;
@@ -424,7 +429,7 @@
         zoneRequest = null;
         zoneLayer.clearLayers();
         zoneLayer.addData(data);
-        zonesHeld = { key, covered: view.covered, zoom: view.zoom, outlines: data.outlines };
+        zonesHeld = { key, covered: view.covered, outlines: data.outlines };
       })
       .catch((error) => {
         if (error.name === "AbortError") return;
