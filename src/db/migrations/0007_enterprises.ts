@@ -33,6 +33,7 @@ export async function up(db: Kysely<any>, { dialect }: MigrationContext): Promis
     .addColumn("contacts", "text")
     .addColumn("translations", "text", (c) => c.notNull().defaultTo("{}"))
     .addColumn("text_keys", "text", (c) => c.notNull().defaultTo("[]"))
+    .addColumn("match_data", "text", (c) => c.notNull().defaultTo("{}"))
     .addColumn("verified_at", ts)
     .addColumn("verified_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", ts, (c) => c.notNull())
@@ -78,21 +79,24 @@ export async function up(db: Kysely<any>, { dialect }: MigrationContext): Promis
     .addColumn("created_at", ts, (c) => c.notNull())
     .addColumn("updated_at", ts, (c) => c.notNull())
     .execute();
-  await index("enterprise_requests_org_idx", "enterprise_requests", ["organisation_id", "status"]);
+  // (organisation, status, day): an organisation's live requests without a scan of every published one.
+  await index("enterprise_requests_org_idx", "enterprise_requests", ["organisation_id", "status", "valid_until"]);
   await index("enterprise_requests_status_idx", "enterprise_requests", ["status", "valid_until"]);
   await index("enterprise_requests_kind_idx", "enterprise_requests", ["kind", "status", "valid_until"]);
   await index("enterprise_requests_pending_idx", "enterprise_requests", ["pending_at"]);
 
-  // A request's classes, for the matching pre-filter: a counterpart may match through what it asks for.
+  // The classes of published requests, for the matching pre-filter (a counterpart may match through
+  // what it asks for); rows exist only while the request is published, with its last day.
   await db.schema
     .createTable("enterprise_request_sectors")
     .addColumn("request_id", "integer", (c) => c.notNull().references("enterprise_requests.id").onDelete("cascade"))
     .addColumn("organisation_id", "integer", (c) => c.notNull().references("organisations.id").onDelete("cascade"))
     .addColumn("nace", "text", (c) => c.notNull())
     .addColumn("side", "text", (c) => c.notNull())
+    .addColumn("valid_until", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("enterprise_request_sectors_pk", ["request_id", "nace"])
     .execute();
-  await index("enterprise_request_sectors_side_nace_idx", "enterprise_request_sectors", ["side", "nace", "request_id"]);
+  await index("enterprise_request_sectors_side_nace_idx", "enterprise_request_sectors", ["side", "nace", "valid_until", "organisation_id"]);
   await index("enterprise_request_sectors_org_idx", "enterprise_request_sectors", ["organisation_id"]);
 
   await db.schema

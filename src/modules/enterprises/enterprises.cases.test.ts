@@ -65,6 +65,8 @@ for (const dialect of DIALECTS) {
             .execute();
         }
       }
+      // The days were set in SQL, behind the service: refresh what matching reads.
+      await enterprises.rebuildMatchData([...orgOf.values()]);
     });
     after(() => t.close());
 

@@ -232,18 +232,29 @@ export async function setSectorSide(db: Executor, orgId: number, side: string): 
   await db.updateTable("enterprise_request_sectors").set({ side }).where("organisation_id", "=", orgId).execute();
 }
 
-export async function replaceRequestSectors(
-  db: Executor,
-  requestId: number,
-  orgId: number,
-  side: string,
-  classes: readonly string[],
-): Promise<void> {
+/** Puts a request's classes in the pre-filter while it is published; takes them out otherwise. */
+export async function syncRequestSectors(db: Executor, requestId: number): Promise<void> {
   await db.deleteFrom("enterprise_request_sectors").where("request_id", "=", requestId).execute();
+  const row = await db
+    .selectFrom("enterprise_requests as r")
+    .innerJoin("enterprise_profiles as p", "p.organisation_id", "r.organisation_id")
+    .select(["r.organisation_id", "r.sectors", "r.status", "r.valid_until", "p.side"])
+    .where("r.id", "=", requestId)
+    .executeTakeFirst();
+  if (row?.status !== "published") return;
+  const classes = [...new Set(JSON.parse(row.sectors) as string[])];
   if (classes.length > 0)
     await db
       .insertInto("enterprise_request_sectors")
-      .values([...new Set(classes)].map((nace) => ({ request_id: requestId, organisation_id: orgId, nace, side })))
+      .values(
+        classes.map((nace) => ({
+          request_id: requestId,
+          organisation_id: row.organisation_id,
+          nace,
+          side: row.side,
+          valid_until: row.valid_until,
+        })),
+      )
       .execute();
 }
 
@@ -289,7 +300,7 @@ export async function listRequestRows(db: Executor, f: RequestFilter) {
       "o.is_illustrative",
       "p.side",
     ])
-    .select(sql<number>`count(*) over ()`.as("total"));
+    .select(f.limit !== undefined ? sql<number>`count(*) over ()`.as("total") : sql<number>`0`.as("total"));
   if (f.ids) q = q.where("r.id", "in", [...new Set(f.ids)]);
   if (f.orgIds) q = q.where("r.organisation_id", "in", [...new Set(f.orgIds)]);
   if (f.statuses) q = q.where("r.status", "in", f.statuses);
@@ -499,8 +510,8 @@ export async function markNoticesRead(db: Executor, orgId: number, at: string): 
 // Matching
 
 /**
- * The pre-filter: published enterprises of `side` with one of `classes` among their own classes or
- * those of a published, unexpired request; most hits first, at most `limit`. Reads the
+ * The pre-filter: enterprises of `side` with one of `classes` among their own classes or those of
+ * a published, unexpired request; most hits first, at most `limit`. Reads only the covering
  * (side, nace, …) indexes of both sector tables.
  */
 export function prefilterCandidates(db: Executor, side: string, classes: readonly string[], exclude: number, today: string, limit: number) {
@@ -512,17 +523,15 @@ export function prefilterCandidates(db: Executor, side: string, classes: readonl
     .where("s.nace", "in", [...classes]);
   const fromRequests = db
     .selectFrom("enterprise_request_sectors as rs")
-    .innerJoin("enterprise_requests as r", "r.id", "rs.request_id")
     .select("rs.organisation_id")
     .where("rs.side", "=", side)
     .where("rs.nace", "in", [...classes])
-    .where("r.status", "=", "published")
-    .where("r.valid_until", ">=", today);
+    .where("rs.valid_until", ">=", today);
+  // Publication is checked when the candidates' profiles are read: joining the wide profile rows
+  // here would cost a row read per hit.
   return db
     .selectFrom(fromProfiles.unionAll(fromRequests).as("h"))
-    .innerJoin("enterprise_profiles as p", "p.organisation_id", "h.organisation_id")
     .select(["h.organisation_id", (eb) => eb.fn.countAll<number>().as("hits")])
-    .where("p.publication", "=", "published")
     .where("h.organisation_id", "<>", exclude)
     .groupBy("h.organisation_id")
     .orderBy("hits", "desc")
@@ -531,24 +540,36 @@ export function prefilterCandidates(db: Executor, side: string, classes: readonl
     .execute();
 }
 
-/** What the rules need of each candidate: profile columns and the organisation's territory. */
-export async function listMatchProfileRows(db: Executor, orgIds: readonly number[]) {
+/** Live (published, unexpired) requests of organisations, without joins: the (organisation, status, day) index. */
+export async function listLiveRequestRows(db: Executor, orgIds: readonly number[], today: string): Promise<RequestRow[]> {
   if (orgIds.length === 0) return [];
   return db
-    .selectFrom("enterprise_profiles as p")
-    .innerJoin("organisations as o", "o.id", "p.organisation_id")
-    .select([
-      "p.organisation_id",
-      "p.side",
-      "p.publication",
-      "p.size_band",
-      "p.products",
-      "p.export_markets",
-      "p.text_keys",
-      "o.territory_id",
-    ])
-    .where("p.organisation_id", "in", [...new Set(orgIds)])
+    .selectFrom("enterprise_requests")
+    .selectAll()
+    .where("organisation_id", "in", [...new Set(orgIds)])
+    .where("status", "=", "published")
+    .where("valid_until", ">=", today)
     .execute();
+}
+
+/** Candidates as the rules read them: one narrow row each. */
+export async function listMatchDataRows(db: Executor, orgIds: readonly number[]) {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom("enterprise_profiles")
+    .select(["organisation_id", "side", "publication", "match_data"])
+    .where("organisation_id", "in", [...new Set(orgIds)])
+    .execute();
+}
+
+export async function listProfileIds(db: Executor): Promise<number[]> {
+  return (await db.selectFrom("enterprise_profiles").select("organisation_id").orderBy("organisation_id").execute()).map(
+    (r) => r.organisation_id,
+  );
+}
+
+export async function setMatchData(db: Executor, orgId: number, json: string): Promise<void> {
+  await db.updateTable("enterprise_profiles").set({ match_data: json }).where("organisation_id", "=", orgId).execute();
 }
 
 // Bulk writes for the synthetic data set. Its organisations are registry rows marked by their
@@ -632,7 +653,7 @@ export async function insertRequestsBulk(db: Executor, rows: Insertable<Enterpri
 
 export async function insertRequestSectorsBulk(
   db: Executor,
-  rows: { request_id: number; organisation_id: number; nace: string; side: string }[],
+  rows: { request_id: number; organisation_id: number; nace: string; side: string; valid_until: string }[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000)
     await db

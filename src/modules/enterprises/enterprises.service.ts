@@ -9,6 +9,7 @@ import type { Actor } from "../accounts/accounts.policy.ts";
 import type { AccountsService } from "../accounts/accounts.service.ts";
 import { searchKey } from "../cooperation/cooperation.names.ts";
 import type { LocalText, OptionalText, TerritoryRef } from "../cooperation/cooperation.schemas.ts";
+import { buildMatchData, type MatchData, parseMatchData, toPartnerProfile } from "./enterprises.matchdata.ts";
 import { canEditEnterprise, canSeeContacts, isOwnRepresentative, isStaffActor } from "./enterprises.policy.ts";
 import * as repo from "./enterprises.repository.ts";
 import {
@@ -50,7 +51,7 @@ import { relatedClasses } from "./value-chain.ts";
 
 export const PER_PAGE = 20;
 /** How many candidates the SQL pre-filter hands to the rules, most shared classes first. */
-export const MATCH_CANDIDATES = 300;
+export const MATCH_CANDIDATES = 150;
 /** A request may stand at most this long ahead. */
 const MAX_VALID_DAYS = 2 * 366;
 
@@ -570,6 +571,7 @@ export class EnterprisesService {
       }
       await repo.replaceSectors(trx, orgId, side, data.sectors);
       if (org.side !== null && org.side !== side) await repo.setSectorSide(trx, orgId, side);
+      await this.refreshMatchData(trx, orgId);
     });
     if (staff) await this.audit(actor, "enterprises.profile_saved", "organisation", orgId, meta, { publication: data.publication });
     return this.get(orgId, actor);
@@ -631,7 +633,8 @@ export class EnterprisesService {
         text_keys: JSON.stringify(status === "published" ? this.requestKeys(texts, data.products) : []),
         created_by: actor.id > 0 ? actor.id : null,
       });
-      await repo.replaceRequestSectors(trx, requestId, orgId, profile.side, data.sectors);
+      await repo.syncRequestSectors(trx, requestId);
+      await this.refreshMatchData(trx, orgId);
       return requestId;
     });
     if (staff) await this.audit(actor, "enterprises.request_created", "enterprise_request", id, meta, { status });
@@ -711,8 +714,8 @@ export class EnterprisesService {
     }
     await this.db.transaction().execute(async (trx) => {
       await repo.updateRequest(trx, id, change);
-      const profile = await repo.findProfile(trx, existing.organisation_id);
-      await repo.replaceRequestSectors(trx, id, existing.organisation_id, profile?.side ?? "partner", data.sectors);
+      await repo.syncRequestSectors(trx, id);
+      await this.refreshMatchData(trx, existing.organisation_id);
     });
     if (staff) await this.audit(actor, "enterprises.request_saved", "enterprise_request", id, meta, { status: change.status ?? null });
     return this.getRequest(id, actor, today);
@@ -723,7 +726,11 @@ export class EnterprisesService {
     const existing = await repo.findRequest(this.db, id);
     if (!existing) throw new AppError("not_found");
     if (!canEditEnterprise(actor, existing.organisation_id)) throw new AppError("forbidden");
-    await repo.updateRequest(this.db, id, { status: "closed", pending_at: null });
+    await this.db.transaction().execute(async (trx) => {
+      await repo.updateRequest(trx, id, { status: "closed", pending_at: null });
+      await repo.syncRequestSectors(trx, id);
+      await this.refreshMatchData(trx, existing.organisation_id);
+    });
     if (isStaffActor(actor)) await this.audit(actor, "enterprises.request_closed", "enterprise_request", id, meta);
     return this.getRequest(id, actor);
   }
@@ -797,6 +804,7 @@ export class EnterprisesService {
           moderation_note: decision.reason,
         });
       }
+      await this.refreshMatchData(trx, orgId);
       await this.notify(
         trx,
         [orgId],
@@ -849,6 +857,8 @@ export class EnterprisesService {
           moderation_note: decision.reason,
         });
       }
+      await repo.syncRequestSectors(trx, id);
+      await this.refreshMatchData(trx, row.organisation_id);
       await this.notify(
         trx,
         [row.organisation_id],
@@ -1085,34 +1095,6 @@ export class EnterprisesService {
     };
   }
 
-  private toPartnerProfile(
-    p: {
-      organisation_id: number;
-      side: string | null;
-      size_band: string | null;
-      products: string | null;
-      export_markets: string | null;
-      text_keys: string | null;
-      territory_id: number | null;
-    },
-    sectors: string[],
-    requests: PartnerRequest[],
-  ): PartnerProfile {
-    return {
-      id: p.organisation_id,
-      side: (p.side ?? "partner") as Side,
-      territoryId: p.territory_id,
-      sectors,
-      products: parseJson<Product[]>(p.products, [])
-        .map((x) => x.hs)
-        .filter((h): h is string => !!h),
-      exportMarkets: parseJson<string[]>(p.export_markets, []),
-      sizeBand: p.size_band,
-      textKeys: parseJson<string[]>(p.text_keys, []),
-      requests,
-    };
-  }
-
   /**
    * Ranked counterparts of the other region for an enterprise or one of its requests. A SQL
    * pre-filter through the sectors table (the subject's classes and the classes the value chain
@@ -1131,57 +1113,52 @@ export class EnterprisesService {
       orgId = row.organisation_id;
       subjectRequest = this.toPartnerRequest(row);
     }
-    const [subjectRows, subjectSectors, subjectRequests] = await Promise.all([
-      repo.listMatchProfileRows(this.db, [orgId]),
-      repo.listSectorRows(this.db, [orgId]),
-      subjectRequest ? Promise.resolve([]) : repo.listRequestRows(this.db, { orgIds: [orgId], statuses: ["published"], validFrom: day }),
-    ]);
-    const subjectRow = subjectRows[0];
+    const [subjectRow] = await repo.listMatchDataRows(this.db, [orgId]);
     if (!subjectRow) throw new AppError("not_found");
-    const publication = subjectRow.publication;
-    if (publication !== "published" && !canEditEnterprise(viewer, orgId)) throw new AppError("not_found");
-    const profile = this.toPartnerProfile(
-      subjectRow,
-      subjectSectors.map((r) => r.nace),
-      subjectRequests.map((r) => this.toPartnerRequest(r)),
-    );
+    if (subjectRow.publication !== "published" && !canEditEnterprise(viewer, orgId)) throw new AppError("not_found");
+    const profile = toPartnerProfile(orgId, subjectRow.side as Side, parseMatchData(subjectRow.match_data), day);
     const own = subjectRequest ? subjectRequest.sectors : [...profile.sectors, ...profile.requests.flatMap((r) => r.sectors)];
     const classes = [...new Set([...own, ...relatedClasses(own)])];
     const otherSide: Side = profile.side === "home" ? "partner" : "home";
     const pre = await repo.prefilterCandidates(this.db, otherSide, classes, orgId, day, MATCH_CANDIDATES);
-    const ids = pre.map((p) => p.organisation_id);
-    const [candidateRows, candidateSectors, candidateRequests] = await Promise.all([
-      repo.listMatchProfileRows(this.db, ids),
-      repo.listSectorRows(this.db, ids),
-      repo.listRequestRows(this.db, { orgIds: ids, statuses: ["published"], validFrom: day }),
-    ]);
-    const sectorsOf = new Map<number, string[]>();
-    for (const r of candidateSectors) sectorsOf.set(r.organisation_id, [...(sectorsOf.get(r.organisation_id) ?? []), r.nace]);
-    const requestsOf = new Map<number, repo.RequestWithOrgRow[]>();
-    for (const r of candidateRequests) requestsOf.set(r.organisation_id, [...(requestsOf.get(r.organisation_id) ?? []), r]);
-    const candidates = candidateRows.map((p) =>
-      this.toPartnerProfile(
-        p,
-        sectorsOf.get(p.organisation_id) ?? [],
-        (requestsOf.get(p.organisation_id) ?? []).map((r) => this.toPartnerRequest(r)),
-      ),
+    const candidateRows = await repo.listMatchDataRows(
+      this.db,
+      pre.map((p) => p.organisation_id),
     );
+    const dataOf = new Map<number, MatchData>();
+    const candidates: PartnerProfile[] = [];
+    for (const row of candidateRows) {
+      if (row.publication !== "published") continue;
+      const data = parseMatchData(row.match_data);
+      dataOf.set(row.organisation_id, data);
+      candidates.push(toPartnerProfile(row.organisation_id, row.side as Side, data, day));
+    }
     const subject: MatchSubject = subjectRequest ? { profile, request: subjectRequest } : { profile };
     const ranked = rankPartners(subject, candidates, { today: day, limit: body.limit });
-    const shownIds = ranked.map((m) => m.profileId);
-    const [shown, t] = await Promise.all([repo.listEnterpriseRows(this.db, shownIds), this.territories()]);
+    const [shown, t, matchedRequests] = await Promise.all([
+      repo.listEnterpriseRows(
+        this.db,
+        ranked.map((m) => m.profileId),
+      ),
+      this.territories(),
+      repo.listRequestRows(this.db, { ids: ranked.map((m) => m.requestId).filter((id): id is number => id !== null) }),
+    ]);
     const shownById = new Map(shown.map((r) => [r.id, r]));
+    const requestById = new Map(matchedRequests.map((r) => [r.id, r]));
+    const sectors = new Map<number, string[]>();
     const kinds = new Map<number, RequestKind[]>();
-    for (const [id, rows] of requestsOf) kinds.set(id, [...new Set(rows.map((r) => r.kind as RequestKind))].sort());
-    const requestById = new Map(candidateRequests.map((r) => [r.id, r]));
+    for (const [id, data] of dataOf) {
+      sectors.set(id, data.sectors);
+      kinds.set(id, [...new Set(data.requests.filter((r) => r.validUntil >= day).map((r) => r.kind))].sort());
+    }
     const items = ranked.flatMap((m) => {
       const row = shownById.get(m.profileId);
       if (!row) return [];
-      const matchedRequest = m.requestId !== null ? requestById.get(m.requestId) : undefined;
+      const matched = m.requestId !== null ? requestById.get(m.requestId) : undefined;
       return [
         {
-          enterprise: this.summary(row, t, sectorsOf, kinds),
-          request: matchedRequest ? this.presentRequest(matchedRequest, t, viewer) : null,
+          enterprise: this.summary(row, t, sectors, kinds),
+          request: matched ? this.presentRequest(matched, t, viewer) : null,
           score: m.score,
           reasons: m.reasons as unknown as Record<string, unknown>[],
           explanation: explainMatch(i18n, m),
@@ -1189,6 +1166,42 @@ export class EnterprisesService {
       ];
     });
     return { subject: { organisationId: orgId, requestId: subjectRequest?.id ?? null }, candidatesConsidered: candidates.length, items };
+  }
+
+  /**
+   * Rewrites what matching reads for some organisations (all with a profile when none are given):
+   * for data changed behind the service's back (SQL, imports); the service keeps it itself.
+   */
+  async rebuildMatchData(orgIds?: number[]): Promise<number> {
+    const ids = orgIds ?? (await repo.listProfileIds(this.db));
+    for (const id of ids) await this.db.transaction().execute((trx) => this.refreshMatchData(trx, id));
+    return ids.length;
+  }
+
+  /** Rewrites what matching reads of an organisation (its profile and published requests): after every write. */
+  private async refreshMatchData(trx: Executor, orgId: number): Promise<void> {
+    const profile = await repo.findProfile(trx, orgId);
+    if (!profile) return;
+    const sectors = await repo.listSectorRows(trx, [orgId]);
+    const requests = await repo.listRequestRows(trx, { orgIds: [orgId], statuses: ["published"] });
+    const data = buildMatchData(
+      {
+        sectors: sectors.map((r) => r.nace),
+        products: parseJson<Product[]>(profile.products, []),
+        markets: parseJson<string[]>(profile.export_markets, []),
+        size: profile.size_band,
+        keys: parseJson<string[]>(profile.text_keys, []),
+      },
+      requests.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        sectors: parseJson<string[]>(r.sectors, []),
+        products: parseJson<Product[]>(r.products, []),
+        keys: parseJson<string[]>(r.text_keys, []),
+        validUntil: r.valid_until,
+      })),
+    );
+    await repo.setMatchData(trx, orgId, JSON.stringify(data));
   }
 
   // Back office

@@ -2,6 +2,7 @@ import type { Db } from "../../db/database.ts";
 import { pick, seededRandom } from "../../lib/random.ts";
 import { DAY } from "../../lib/time.ts";
 import { scriptOf, searchKey } from "../cooperation/cooperation.names.ts";
+import { buildMatchData } from "./enterprises.matchdata.ts";
 import * as repo from "./enterprises.repository.ts";
 import { NACE_CODES, naceShortName } from "./nace.ts";
 import type { RequestKind } from "./partners.model.ts";
@@ -242,49 +243,20 @@ export async function seedSyntheticEnterprises(
           })),
         ),
       );
-      await repo.insertProfilesBulk(
-        trx,
-        batch.map((e) => ({
-          organisation_id: id(e),
-          side: e.side,
-          publication: "published",
-          size_band: e.sizeBand,
-          year_founded: e.yearFounded,
-          description: JSON.stringify(e.description),
-          pending_description: null,
-          pending_at: null,
-          pending_by: null,
-          moderation_note: null,
-          products: JSON.stringify(e.products),
-          export_markets: JSON.stringify(e.exportMarkets),
-          certifications: "[]",
-          logo_file: null,
-          contacts: null,
-          translations: JSON.stringify({ kk: "machine", ru: "machine", zh: "machine", en: "original" }),
-          text_keys: JSON.stringify(
-            buildTextKeys([
-              e.names.kk,
-              e.names.ru,
-              e.names.zh,
-              e.names.en,
-              ...Object.values(e.description),
-              ...e.products.map((p) => p.name),
-            ]),
-          ),
-          verified_at: null,
-          verified_by: null,
-          created_at: at,
-          updated_at: at,
-        })),
-      );
       await repo.insertSectorsBulk(
         trx,
         batch.flatMap((e) => e.sectors.map((nace) => ({ organisation_id: id(e), nace, side: e.side }))),
       );
-      const requests = batch.flatMap((e) => e.requests.map((r) => ({ e, r })));
+      const requests = batch.flatMap((e) =>
+        e.requests.map((r) => ({
+          e,
+          r,
+          keys: r.status === "pending" ? [] : buildTextKeys([...Object.values(r.title), ...r.products.map((p) => p.name)]),
+        })),
+      );
       const requestIds = await repo.insertRequestsBulk(
         trx,
-        requests.map(({ e, r }) => {
+        requests.map(({ e, r, keys }) => {
           const published = r.status !== "pending";
           return {
             organisation_id: id(e),
@@ -305,17 +277,83 @@ export async function seedSyntheticEnterprises(
             moderated_by: null,
             moderated_at: null,
             reminder_sent_at: r.status === "expired" ? at : null,
-            text_keys: JSON.stringify(published ? buildTextKeys([...Object.values(r.title), ...r.products.map((p) => p.name)]) : []),
+            text_keys: JSON.stringify(keys),
             created_by: null,
             created_at: at,
             updated_at: at,
           };
         }),
       );
+      const keysOf = new Map(
+        batch.map((e) => [
+          e.key,
+          buildTextKeys([
+            e.names.kk,
+            e.names.ru,
+            e.names.zh,
+            e.names.en,
+            ...Object.values(e.description),
+            ...e.products.map((p) => p.name),
+          ]),
+        ]),
+      );
+      await repo.insertProfilesBulk(
+        trx,
+        batch.map((e) => ({
+          organisation_id: id(e),
+          side: e.side,
+          publication: "published",
+          size_band: e.sizeBand,
+          year_founded: e.yearFounded,
+          description: JSON.stringify(e.description),
+          pending_description: null,
+          pending_at: null,
+          pending_by: null,
+          moderation_note: null,
+          products: JSON.stringify(e.products),
+          export_markets: JSON.stringify(e.exportMarkets),
+          certifications: "[]",
+          logo_file: null,
+          contacts: null,
+          translations: JSON.stringify({ kk: "machine", ru: "machine", zh: "machine", en: "original" }),
+          text_keys: JSON.stringify(keysOf.get(e.key) ?? []),
+          match_data: JSON.stringify(
+            buildMatchData(
+              { sectors: e.sectors, products: e.products, markets: e.exportMarkets, size: e.sizeBand, keys: keysOf.get(e.key) ?? [] },
+              requests.flatMap(({ e: owner, r, keys }, k) =>
+                owner === e && r.status === "published"
+                  ? [
+                      {
+                        id: (requestIds[k] as { id: number }).id,
+                        kind: r.kind,
+                        sectors: r.sectors,
+                        products: r.products,
+                        keys,
+                        validUntil: r.validUntil,
+                      },
+                    ]
+                  : [],
+              ),
+            ),
+          ),
+          verified_at: null,
+          verified_by: null,
+          created_at: at,
+          updated_at: at,
+        })),
+      );
       await repo.insertRequestSectorsBulk(
         trx,
         requests.flatMap(({ e, r }, k) =>
-          r.sectors.map((nace) => ({ request_id: (requestIds[k] as { id: number }).id, organisation_id: id(e), nace, side: e.side })),
+          r.status !== "published"
+            ? []
+            : r.sectors.map((nace) => ({
+                request_id: (requestIds[k] as { id: number }).id,
+                organisation_id: id(e),
+                nace,
+                side: e.side,
+                valid_until: r.validUntil,
+              })),
         ),
       );
     });

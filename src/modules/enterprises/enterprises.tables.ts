@@ -37,6 +37,8 @@ export interface EnterpriseProfilesTable {
   translations: string;
   /** JSON: string[] from buildTextKeys over the approved texts */
   text_keys: string;
+  /** JSON MatchData (enterprises.matchdata.ts): what partner matching reads, kept with every write */
+  match_data: Generated<string>;
   verified_at: Timestamp | null;
   verified_by: number | null;
   created_at: Timestamp;
@@ -51,12 +53,13 @@ export interface EnterpriseSectorsTable {
   side: string;
 }
 
-/** A request's classes with its organisation's side: the matching pre-filter's second source. */
+/** A published request's classes with its organisation's side and its last day: the pre-filter's second source. */
 export interface EnterpriseRequestSectorsTable {
   request_id: number;
   organisation_id: number;
   nace: string;
   side: string;
+  valid_until: string;
 }
 
 export interface EnterpriseRequestsTable {
