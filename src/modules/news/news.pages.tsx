@@ -102,6 +102,19 @@ function localized(i18n: I18n, text: LocalizedText): { text: string; lang: strin
   return { text: i18n.script(value), lang: i18n.tag };
 }
 
+/** "In the news": the articles that mention a record, under its page (territory, zone). */
+export const MentionedIn: FC<{ ctx: PageContext; stories: ArticleSummary[] }> = ({ ctx, stories }) =>
+  stories.length > 0 ? (
+    <section aria-labelledby="stories">
+      <h2 id="stories">{ctx.i18n.t("news.mentioned_in")}</h2>
+      <ul class="cards">
+        {stories.map((story) => (
+          <StoryCard ctx={ctx} story={story} heading="h3" />
+        ))}
+      </ul>
+    </section>
+  ) : null;
+
 export const StoryCard: FC<{ ctx: PageContext; story: ArticleSummary; heading?: "h2" | "h3" }> = ({ ctx, story, heading = "h2" }) => {
   const { i18n } = ctx;
   const lang = newsLocaleOf(ctx.locale);
@@ -388,7 +401,6 @@ export const ArticleView: FC<ArticleViewProps> = ({ ctx, article, comments, form
   const shownTag = urlLocaleFor(ctx.locale, shown.locale) === ctx.locale ? i18n.tag : LOCALE_TAG[shown.locale];
   const langAttr = shownTag === i18n.tag ? undefined : shownTag;
   const url = `${ctx.publicUrl}/${ctx.locale}/news/${article.slug}`;
-  const image = article.cover ? `${ctx.publicUrl}${article.cover.url}` : null;
   const alt = tr.coverAlt ?? article.translations[article.originalLocale]?.coverAlt ?? null;
   const available = NEWS_LOCALES.filter((l) => article.languages[l] !== "missing");
   return (

@@ -7,7 +7,7 @@ import type { I18n } from "../../i18n/i18n.ts";
 import { ConfidenceBadge, PageHeader, Pagination } from "../../views/components.tsx";
 import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
-import { StoryCard } from "../news/news.pages.tsx";
+import { MentionedIn } from "../news/news.pages.tsx";
 import type { Territory } from "../territories/territories.schemas.ts";
 import {
   PLOT_SORTS,
@@ -114,6 +114,35 @@ function districtOptions(i18n: I18n, territories: Territory[]): [string, string]
   return territories.filter((t) => t.isHome && t.kind !== "oblast").map((t) => [t.slug, i18n.pick(t.name).text]);
 }
 
+/** District and zone kind: the first two filters of the plot and zone lists. */
+const WhereFields: FC<{ ctx: PageContext; territories: Territory[]; district?: string; kindField: string; kind?: string }> = ({
+  ctx,
+  territories,
+  district,
+  kindField,
+  kind,
+}) => {
+  const t = ctx.i18n.t;
+  return (
+    <>
+      <SelectField
+        id="district"
+        label={t("sites.district")}
+        value={district}
+        options={districtOptions(ctx.i18n, territories)}
+        any={t("sites.any")}
+      />
+      <SelectField
+        id={kindField}
+        label={t("sites.zone_kind")}
+        value={kind}
+        options={ZONE_KINDS.map((k) => [k, t(ZONE_KIND_LABEL[k])])}
+        any={t("sites.any")}
+      />
+    </>
+  );
+};
+
 /** A zone list longer than this asks for a district first: 2,000 options help nobody. */
 const ZONE_CHOICES_MAX = 150;
 
@@ -135,20 +164,7 @@ const PlotFilterForm: FC<{
   return (
     <form method="get" action={href(ctx, "/plots")} class="filters panel" aria-label={t("sites.filters")}>
       <div class="filter-grid">
-        <SelectField
-          id="district"
-          label={t("sites.district")}
-          value={f.district}
-          options={districtOptions(i18n, territories)}
-          any={t("sites.any")}
-        />
-        <SelectField
-          id="zoneKind"
-          label={t("sites.zone_kind")}
-          value={f.zoneKind}
-          options={ZONE_KINDS.map((k) => [k, t(ZONE_KIND_LABEL[k])])}
-          any={t("sites.any")}
-        />
+        <WhereFields ctx={ctx} territories={territories} district={f.district} kindField="zoneKind" kind={f.zoneKind} />
         <SelectField
           id="zone"
           label={t("sites.zone")}
@@ -409,20 +425,7 @@ export function sitePages(): Hono<AppEnv> {
         <CatalogueTabs ctx={ctx} current="zones" />
         <form method="get" action={href(ctx, "/zones")} class="filters panel" aria-label={t("sites.filters")}>
           <div class="filter-grid">
-            <SelectField
-              id="district"
-              label={t("sites.district")}
-              value={f.district}
-              options={districtOptions(i18n, territories)}
-              any={t("sites.any")}
-            />
-            <SelectField
-              id="kind"
-              label={t("sites.zone_kind")}
-              value={f.kind}
-              options={ZONE_KINDS.map((k) => [k, t(ZONE_KIND_LABEL[k])])}
-              any={t("sites.any")}
-            />
+            <WhereFields ctx={ctx} territories={territories} district={f.district} kindField="kind" kind={f.kind} />
           </div>
           <p class="filter-actions">
             <button type="submit" class="button">
@@ -620,6 +623,7 @@ export function sitePages(): Hono<AppEnv> {
         {plots.items.length > 0 ? (
           <PlotRows ctx={ctx} plots={plots.items} caption={t("sites.plots_in_zone", { count: plots.total })} showZone={false} />
         ) : null}
+        <MentionedIn ctx={ctx} stories={stories} />
         <HistoryTable i18n={i18n} history={history} label={(s) => t(ZONE_STATUS_LABEL[s as Zone["status"]] ?? "common.unknown")} />
       </Layout>,
     );

@@ -46,6 +46,9 @@ for (const dialect of DIALECTS) {
       assert.ok(plots.items.filter((p) => p.code !== "WZP-CORE").every((p) => p.illustrative));
       const html = await (await t.app.request("/en/plots/TRN-IND-P01")).text();
       assert.match(html, /This is an illustrative record/);
+      const zonePage = await (await t.app.request("/en/zones/turan-sez")).text();
+      assert.match(zonePage, /In the news/, "articles that mention the zone are listed under it");
+      assert.match(zonePage, /href="\/en\/news\/turkistan-wenzhou-meeting"/);
     });
 
     it("shows unknown infrastructure as unknown, never as available", async () => {

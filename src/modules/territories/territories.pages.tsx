@@ -7,7 +7,7 @@ import type { I18n, MessageKey } from "../../i18n/i18n.ts";
 import { ConfidenceBadge, PageHeader } from "../../views/components.tsx";
 import { href, type PageContext } from "../../views/context.ts";
 import { Layout } from "../../views/layout.tsx";
-import { StoryCard } from "../news/news.pages.tsx";
+import { MentionedIn } from "../news/news.pages.tsx";
 import type { Territory } from "./territories.schemas.ts";
 import { TerritorySlugParam } from "./territories.schemas.ts";
 
@@ -211,16 +211,7 @@ export function territoryPages(): Hono<AppEnv> {
           </section>
         </div>
         {children.length > 0 ? <TerritoryTable ctx={ctx} items={children} caption={t("territory.children")} /> : null}
-        {stories.length > 0 ? (
-          <section aria-labelledby="stories">
-            <h2 id="stories">{t("news.mentioned_in")}</h2>
-            <ul class="cards">
-              {stories.map((story) => (
-                <StoryCard ctx={ctx} story={story} heading="h3" />
-              ))}
-            </ul>
-          </section>
-        ) : null}
+        <MentionedIn ctx={ctx} stories={stories} />
       </Layout>,
     );
   });
