@@ -32,7 +32,7 @@ import type { CriterionKey, SiteRequirements } from "./matching.schemas.ts";
 
 /** Area bounds are widened by this share before the window is cut, so near misses on area are still found. */
 export const AREA_SLACK = 0.3;
-/** Statuses a site must have to be considered at all (the others are taken). */
+/** Statuses a site must have to be considered at all (the others are taken): the only ones the index holds. */
 export const SEARCHED_STATUSES = { plot: ["free", "idle", "reserved"], premises: ["free", "reserved"] } as const;
 /** Rows read per statement while building: other requests run between pages. */
 const PAGE = 2_000;
@@ -79,10 +79,10 @@ class Dictionary {
 
 type TypedArray = Float64Array | Int32Array | Uint16Array | Uint8Array | Int8Array;
 
-/** A typed array that grows while the pages come in, trimmed to size at the end. */
+/** A typed array that grows while the pages come in. */
 class Column<T extends TypedArray> {
   data: T;
-  constructor(private readonly make: (n: number) => T) {
+  constructor(readonly make: (n: number) => T) {
     this.data = make(4096);
   }
   set(at: number, value: number): void {
@@ -92,9 +92,6 @@ class Column<T extends TypedArray> {
       this.data = bigger;
     }
     this.data[at] = value;
-  }
-  trim(n: number): T {
-    return (this.data.length === n ? this.data : this.data.slice(0, n)) as T;
   }
 }
 
@@ -111,7 +108,7 @@ const at = (column: Float64Array | null, i: number): number | null => {
   return Number.isNaN(v) ? null : v;
 };
 
-/** What the build collects, site by site in area order, and the dictionaries the columns refer to. */
+/** What the build collects, site by site as read, and the dictionaries the columns refer to. */
 class Collected {
   size = 0;
   readonly codes: string[] = [];
@@ -173,7 +170,7 @@ class Collected {
 /** The order `compareVerdicts` gives codes: UTF-16 code units, as `<` compares strings. */
 const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** One kind of site as columns, in area order. */
+/** One kind of site as columns, sorted by area (then code). */
 export class SiteColumns {
   readonly size: number;
   readonly codes: string[];
@@ -214,35 +211,46 @@ export class SiteColumns {
   ) {
     const n = from.size;
     this.size = n;
-    this.codes = from.codes;
-    const byCode = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) =>
-      compareCodes(this.codes[a] as string, this.codes[b] as string),
+    const codes = from.codes;
+    const byCode = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => compareCodes(codes[a] as string, codes[b] as string));
+    const codeRank = new Int32Array(n);
+    for (let r = 0; r < n; r++) codeRank[byCode[r] as number] = r;
+    const area = from.area.data;
+    const order = Int32Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => (area[a] as number) - (area[b] as number) || (codeRank[a] as number) - (codeRank[b] as number),
     );
-    this.codeOrder = new Int32Array(n);
-    for (let r = 0; r < n; r++) this.codeOrder[byCode[r] as number] = r;
+    /** The column in area order, exactly n long. */
+    const sorted = <T extends TypedArray>(column: Column<T>): T => {
+      const data = column.data;
+      const out = column.make(n);
+      for (let i = 0; i < n; i++) out[i] = data[order[i] as number] as number;
+      return out;
+    };
     /** A column nobody has a value in is left out: `null`, read as unknown everywhere. */
     const sparse = (column: Column<Float64Array>) => {
-      const data = column.trim(n);
+      const data = sorted(column);
       return data.some((v) => !Number.isNaN(v)) ? data : null;
     };
     const all = <K extends string>(columns: Record<K, Column<Float64Array>>) =>
       Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, sparse(c as Column<Float64Array>)])) as Record<K, Float64Array | null>;
-    this.area = from.area.trim(n);
+    this.codes = Array.from(order, (i) => codes[i] as string);
+    this.codeOrder = Int32Array.from(order, (i) => codeRank[i] as number);
+    this.area = sorted(from.area);
     this.have = all(from.have);
     this.months = all(from.months);
     this.extra = all(from.extra);
     this.cost = all(from.cost);
     this.km = all(from.km);
-    this.price = from.price.trim(n);
-    this.terms = from.terms.trim(n);
-    this.status = from.status.trim(n);
-    this.reserved = from.reserved.trim(n);
-    this.district = from.district.trim(n);
-    this.zone = from.zone.trim(n);
-    this.zoneKind = from.zoneKind.trim(n);
-    this.railSiding = from.railSiding.trim(n);
-    this.cit = from.cit.trim(n);
-    this.illustrative = from.illustrative.trim(n);
+    this.price = sorted(from.price);
+    this.terms = sorted(from.terms);
+    this.status = sorted(from.status);
+    this.reserved = sorted(from.reserved);
+    this.district = sorted(from.district);
+    this.zone = sorted(from.zone);
+    this.zoneKind = sorted(from.zoneKind);
+    this.railSiding = sorted(from.railSiding);
+    this.cit = sorted(from.cit);
+    this.illustrative = sorted(from.illustrative);
     this.statuses = from.statuses;
     this.districts = from.districts;
     this.zoneKinds = from.zoneKinds;
@@ -330,8 +338,8 @@ export class SiteColumns {
 }
 
 /**
- * Reads the catalogue in pages, in area order, into columns: each site becomes a rules Candidate
- * (the same `toCandidate` the verdicts once used) and is written column by column.
+ * Reads the catalogue in pages by id into columns: each site becomes a rules Candidate (the same
+ * `toCandidate` the verdicts once used) and is written column by column; then sorted by area.
  */
 export async function buildColumns(source: IndexSource, kind: Kind, version: number): Promise<SiteColumns> {
   const references = await source.matchingReferences();
@@ -344,24 +352,19 @@ export async function buildColumns(source: IndexSource, kind: Kind, version: num
     const candidate = toCandidate({ ...site, zoneKind: zone?.kind ?? null, zoneIncentives: zone?.incentives ?? [] });
     collected.add(candidate, z, (site.plot ?? site.premises)?.illustrative ?? false);
   };
-  for (let after: { area: number; id: number } | null = null; ; ) {
-    let last: { area: number; id: number } | null = null;
-    let count = 0;
+  for (let after = 0; ; ) {
+    let ids: number[];
     if (kind === "plot") {
-      const page = await source.matchablePlots(after, PAGE);
+      const page = await source.matchablePlots(SEARCHED_STATUSES.plot, after, PAGE);
       for (const r of page) add(r.zoneId, { plot: r.plot, premises: null });
-      count = page.length;
-      const end = page[count - 1];
-      if (end) last = { area: end.plot.areaHa, id: end.id };
+      ids = page.map((r) => r.id);
     } else {
-      const page = await source.matchablePremises(after, PAGE);
+      const page = await source.matchablePremises(SEARCHED_STATUSES.premises, after, PAGE);
       for (const r of page) add(r.zoneId, { plot: null, premises: r.premises });
-      count = page.length;
-      const end = page[count - 1];
-      if (end) last = { area: end.premises.floorAreaM2, id: end.id };
+      ids = page.map((r) => r.id);
     }
-    if (count < PAGE || !last) break;
-    after = last;
+    if (ids.length < PAGE) break;
+    after = ids[ids.length - 1] ?? after;
   }
   const c = collected;
   if (c.statuses.values.length > 255 || c.zoneKinds.values.length > 255 || c.priceTerms.values.length > 255)
@@ -536,14 +539,12 @@ export function preRank(cols: SiteColumns, req: SiteRequirements, now: Date, kee
     area?.min !== undefined ? area.min * (1 - AREA_SLACK) : undefined,
     area?.max !== undefined ? area.max * (1 + AREA_SLACK) : undefined,
   );
-  const statusOk = cols.statuses.mask(SEARCHED_STATUSES[cols.kind]);
   const districtOk = req.districts?.hard ? cols.districts.mask(req.districts.slugs) : null;
   const zoneKindOk = req.zoneKinds?.hard ? cols.zoneKinds.mask(req.zoneKinds.accepted) : null;
-  const { status, district, zoneKind } = cols;
+  const { district, zoneKind } = cols;
   const rows = new Int32Array(Math.max(0, hi - lo));
   let count = 0;
   for (let i = lo; i < hi; i++) {
-    if (statusOk[status[i] as number] !== 1) continue;
     if (districtOk && districtOk[district[i] as number] !== 1) continue;
     if (zoneKindOk && zoneKindOk[zoneKind[i] as number] !== 1) continue;
     rows[count++] = i;
@@ -552,9 +553,10 @@ export function preRank(cols: SiteColumns, req: SiteRequirements, now: Date, kee
 
   // Musts first, in the rules' order (sums are added in the same order as `evaluate` adds them).
   const musts = { rows, count, weight: 1, sums: new Float64Array(count), misses: new Uint8Array(count) };
-  for (const p of hard) {
+  for (const [n, p] of hard.entries()) {
     tallyCriterion(musts, cols, p.criterion, req, now, monthsLeft);
-    keepWithin(musts, MISS_LIMIT);
+    // Until more musts than MISS_LIMIT have been judged, no site can have missed too many.
+    if (n >= MISS_LIMIT) keepWithin(musts, MISS_LIMIT);
   }
   // With `keep` sites missing at most m musts, the ones missing more cannot get in: drop them
   // before the soft criteria are judged (with enough full matches, only those are).

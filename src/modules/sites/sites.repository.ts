@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import { type Insertable, type Selectable, sql } from "kysely";
 import type { Executor } from "../../db/database.ts";
 import { iso } from "../../lib/time.ts";
 import type { PlotFilters, PremisesFilters, ZoneFilters } from "./sites.schemas.ts";
@@ -492,64 +492,72 @@ export async function territoryIdBySlug(db: Executor, slug: string): Promise<num
 // Matching: site selection keeps an in-memory index of what it judges sites by, read from here in
 // pages (docs/decisions/012-matching-index.md).
 
-/** Where a page of sites in area order ends: the next page starts after it. */
-export interface AreaKey {
-  area: number;
-  id: number;
-}
-
-/** Plots in (area, id) order after `after`, with only the columns site matching judges (no names, geometry or notes). */
-export function matchablePlotRows(db: Executor, after: AreaKey | null, limit: number) {
-  let q = db
-    .selectFrom("plots as p")
-    .innerJoin("territories as t", "t.id", "p.territory_id")
-    .select([
-      "p.id",
-      "p.code",
-      "p.zone_id",
-      "t.slug as territory_slug",
-      "p.area_ha",
-      "p.status",
-      "p.reserved_until",
-      "p.price_amount",
-      "p.price_currency",
-      "p.price_unit",
-      "p.power_kw",
-      "p.gas_m3h",
-      "p.water_m3d",
-      "p.sewage_m3d",
-      "p.heat_gcalh",
-      "p.rail_siding",
-      "p.utilities",
-      "p.dist_rail_km",
-      "p.dist_airport_km",
-      "p.dist_border_km",
-      "p.dist_centre_km",
-      "p.is_illustrative",
-    ]);
-  if (after) q = q.where((eb) => eb(eb.refTuple("p.area_ha", "p.id"), ">", eb.tuple(after.area, after.id)));
-  return q.orderBy("p.area_ha").orderBy("p.id").limit(limit).execute();
+/** Plots of the statuses with an id above `afterId`, by id, with only the columns site matching judges (no names, geometry or notes). */
+export function matchablePlotRows(db: Executor, statuses: readonly string[], afterId: number, limit: number) {
+  return (
+    db
+      .selectFrom("plots as p")
+      .innerJoin("territories as t", "t.id", "p.territory_id")
+      .select([
+        "p.id",
+        "p.code",
+        "p.zone_id",
+        "t.slug as territory_slug",
+        "p.area_ha",
+        "p.status",
+        "p.reserved_until",
+        "p.price_amount",
+        "p.price_currency",
+        "p.price_unit",
+        "p.power_kw",
+        "p.gas_m3h",
+        "p.water_m3d",
+        "p.sewage_m3d",
+        "p.heat_gcalh",
+        "p.rail_siding",
+        "p.utilities",
+        "p.dist_rail_km",
+        "p.dist_airport_km",
+        "p.dist_border_km",
+        "p.dist_centre_km",
+        "p.is_illustrative",
+      ])
+      // Not `status in (…)`: SQLite would then pick the (status, area_ha) index and sort every page
+      // (quadratic over the table) instead of walking the ids; coalesce() keeps it off that index.
+      .where((eb) => eb(eb.fn.coalesce("p.status", sql.lit("")), "in", statuses))
+      .where("p.id", ">", afterId)
+      .orderBy("p.id")
+      .limit(limit)
+      .execute()
+  );
 }
 export type MatchablePlotRow = Awaited<ReturnType<typeof matchablePlotRows>>[number];
 
-/** The same for premises, in (floor area, id) order: floor area, power, rent. */
-export function matchablePremisesRows(db: Executor, after: AreaKey | null, limit: number) {
-  let q = db
-    .selectFrom("premises as p")
-    .innerJoin("territories as t", "t.id", "p.territory_id")
-    .select([
-      "p.id",
-      "p.code",
-      "p.zone_id",
-      "t.slug as territory_slug",
-      "p.floor_area_m2",
-      "p.status",
-      "p.power_kw",
-      "p.price_kzt_m2_month",
-      "p.is_illustrative",
-    ]);
-  if (after) q = q.where((eb) => eb(eb.refTuple("p.floor_area_m2", "p.id"), ">", eb.tuple(after.area, after.id)));
-  return q.orderBy("p.floor_area_m2").orderBy("p.id").limit(limit).execute();
+/** The same for premises: floor area, power, rent. */
+export function matchablePremisesRows(db: Executor, statuses: readonly string[], afterId: number, limit: number) {
+  return (
+    db
+      .selectFrom("premises as p")
+      .innerJoin("territories as t", "t.id", "p.territory_id")
+      .select([
+        "p.id",
+        "p.code",
+        "p.zone_id",
+        "t.slug as territory_slug",
+        "p.floor_area_m2",
+        "p.status",
+        "p.power_kw",
+        "p.price_kzt_m2_month",
+        "p.is_illustrative",
+      ])
+      // Not `status in (…)`: SQLite would then pick the (status, area_ha) index and sort every page
+      // (quadratic over the table) instead of walking the ids; coalesce() keeps it off that index.
+      .where((eb) => eb(eb.fn.coalesce("p.status", sql.lit("")), "in", statuses))
+      .where("p.id", ">", afterId)
+      .orderBy("p.id")
+      .limit(limit)
+      .execute()
+  );
 }
 export type MatchablePremisesRow = Awaited<ReturnType<typeof matchablePremisesRows>>[number];
 

@@ -601,11 +601,15 @@ export class SitesService {
   }
 
   /**
-   * Site matching's index is built from these: plots (or premises) in (area, id) order after
-   * `after`, a page at a time, with only what matching judges (no names, geometry or notes).
+   * Site matching's index is built from these: plots (or premises) of the given statuses with ids
+   * above `afterId`, a page at a time, with only what matching judges (no names, geometry or notes).
    */
-  async matchablePlots(after: repo.AreaKey | null, limit: number): Promise<{ id: number; zoneId: number | null; plot: MatchablePlot }[]> {
-    return (await repo.matchablePlotRows(this.db, after, limit)).map((r) => ({
+  async matchablePlots(
+    statuses: readonly string[],
+    afterId: number,
+    limit: number,
+  ): Promise<{ id: number; zoneId: number | null; plot: MatchablePlot }[]> {
+    return (await repo.matchablePlotRows(this.db, statuses, afterId, limit)).map((r) => ({
       id: r.id,
       zoneId: r.zone_id,
       plot: {
@@ -631,10 +635,11 @@ export class SitesService {
   }
 
   async matchablePremises(
-    after: repo.AreaKey | null,
+    statuses: readonly string[],
+    afterId: number,
     limit: number,
   ): Promise<{ id: number; zoneId: number | null; premises: MatchablePremises }[]> {
-    return (await repo.matchablePremisesRows(this.db, after, limit)).map((r) => ({
+    return (await repo.matchablePremisesRows(this.db, statuses, afterId, limit)).map((r) => ({
       id: r.id,
       zoneId: r.zone_id,
       premises: {
