@@ -330,7 +330,7 @@ export const EnterpriseCard: FC<{ ctx: PageContext; e: EnterpriseSummary }> = ({
       <SectorList i18n={i18n} codes={e.sectors} short />
       {e.lookingFor.length > 0 ? (
         <p class="looking-for">
-          <span class="muted">{t("enterprises.looking_for")}:</span>{" "}
+          <span class="muted">{t("enterprises.looking_for_label")}</span>{" "}
           {e.lookingFor.map((k, i) => (
             <>
               {i > 0 ? " " : null}
@@ -439,7 +439,7 @@ export const PartnerList: FC<{ ctx: PageContext; items: PartnerMatchOut[]; actio
             </ul>
             {m.request && request ? (
               <p class="matched-request">
-                <span class="muted">{t("enterprises.their_request")}:</span> <KindPill i18n={i18n} kind={m.request.kind} />{" "}
+                <span class="muted">{t("enterprises.their_request_label")}</span> <KindPill i18n={i18n} kind={m.request.kind} />{" "}
                 <a href={href(ctx, `/requests/${m.request.id}`)} lang={request.lang}>
                   {request.text}
                 </a>
