@@ -482,7 +482,11 @@ export function enterprisePages(): Hono<AppEnv> {
             </a>
           </p>
         </section>
-        {e.illustrative ? null : <Sources i18n={i18n} confidence={e.confidence} sources={e.sources} />}
+        {e.illustrative ? null : (
+          <div class="enterprise-sources">
+            <Sources i18n={i18n} confidence={e.confidence} sources={e.sources} />
+          </div>
+        )}
       </Layout>,
     );
   });
