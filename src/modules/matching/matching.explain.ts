@@ -56,8 +56,38 @@ function qty(i18n: I18n, value: number | null, unit: string | null): string {
  * "Power: needs 3,000 kW, 1,800 kW free: 1,200 kW short; 2,000 kW can be connected in 9 months (KZT 120,000,000)".
  */
 export function explain(i18n: I18n, e: Evaluation): string {
+  // The same judgement reads the same in a language: a result page repeats most of them (the
+  // need, "available now", "yes"), and formatting ICU messages is the page's main cost.
+  const c = e.connect;
+  const key = `${i18n.locale}|${e.criterion}|${e.outcome}|${e.need}|${e.have}|${e.gap}|${e.unit}|${c ? `${c.months}|${c.capacity}|${c.costKzt}` : ""}`;
+  let text = sentences.get(key);
+  if (text === undefined) {
+    if (sentences.size >= SENTENCES_KEPT) sentences.clear();
+    text = sentence(i18n, e);
+    sentences.set(key, text);
+  }
+  return text;
+}
+
+/** Formatted explanations, by locale and judgement; emptied when full (a bound on memory, ~1 MB). */
+const sentences = new Map<string, string>();
+const SENTENCES_KEPT = 5_000;
+
+function sentence(i18n: I18n, e: Evaluation): string {
   const label = criterionLabel(i18n, e.criterion);
-  const v = { label, need: qty(i18n, e.need, e.unit), have: qty(i18n, e.have, e.unit), gap: qty(i18n, e.gap, e.unit) };
+  // Numbers are formatted only when the chosen message uses them (a result page explains ~100 criteria).
+  const v = {
+    label,
+    get need() {
+      return qty(i18n, e.need, e.unit);
+    },
+    get have() {
+      return qty(i18n, e.have, e.unit);
+    },
+    get gap() {
+      return qty(i18n, e.gap, e.unit);
+    },
+  };
   switch (e.criterion) {
     case "power":
     case "gas":

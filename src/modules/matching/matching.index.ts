@@ -389,83 +389,107 @@ const MISS_LIMIT = 2;
  */
 interface Tally {
   rows: Int32Array;
+  /** The positions judged: rows[from..count). */
+  from: number;
   count: number;
   weight: number;
   sums: Float64Array;
   misses: Uint8Array | null;
 }
 
-function record(t: Tally, k: number, j: Judged): void {
-  t.sums[k] = (t.sums[k] as number) + t.weight * j.score;
-  if (t.misses && (j.outcome === "short" || j.outcome === "unknown")) t.misses[k] = (t.misses[k] as number) + 1;
-}
+const isMiss = (j: Judged) => j.outcome === "short" || j.outcome === "unknown";
 
-// One small function with one tight loop per kind of criterion, each calling the rules' judge.
+// One small function with one tight loop per kind of criterion, each calling the rules' judge and
+// adding `weight` × score (and a miss, for a must) for the site at each tally position.
 
 function tallyAvailability(t: Tally, cols: SiteColumns, now: Date, monthsLeft: number | null): void {
+  const { rows, from, count, weight, sums, misses } = t;
   const j: Judged = { outcome: "met", score: 1 };
   const open = Uint8Array.from(cols.statuses.values, (s) => (isOpen(cols.kind, s) ? 1 : 0));
   const reservedStatus = cols.statuses.find("reserved");
   const { status, reserved, reservedMs } = cols;
-  for (let k = 0; k < t.count; k++) {
-    const i = t.rows[k] as number;
+  for (let k = from; k < count; k++) {
+    const i = rows[k] as number;
     const code = status[i] as number;
     const until = reservedMs[reserved[i] as number] as number;
     const months = code === reservedStatus && !Number.isNaN(until) ? monthsFrom(until, now) : null;
-    record(t, k, judgeAvailability(j, open[code] === 1, months, monthsLeft));
+    judgeAvailability(j, open[code] === 1, months, monthsLeft);
+    sums[k] = (sums[k] as number) + weight * j.score;
+    if (misses && isMiss(j)) misses[k] = (misses[k] as number) + 1;
   }
 }
 
 function tallyArea(t: Tally, cols: SiteColumns, min: number | undefined, max: number | undefined): void {
+  const { rows, from, count, weight, sums, misses } = t;
   const j: Judged = { outcome: "met", score: 1 };
   const { area } = cols;
-  for (let k = 0; k < t.count; k++) record(t, k, judgeArea(j, min, max, area[t.rows[k] as number] as number));
+  for (let k = from; k < count; k++) {
+    judgeArea(j, min, max, area[rows[k] as number] as number);
+    sums[k] = (sums[k] as number) + weight * j.score;
+    if (misses && isMiss(j)) misses[k] = (misses[k] as number) + 1;
+  }
 }
 
 function tallyCapacity(t: Tally, cols: SiteColumns, u: Utility, need: number, monthsLeft: number | null): void {
+  const { rows, from, count, weight, sums, misses } = t;
   const j: Judged = { outcome: "met", score: 1 };
   const have = cols.have[u];
   const extra = cols.extra[u];
   const months = cols.months[u];
-  for (let k = 0; k < t.count; k++) {
-    const i = t.rows[k] as number;
+  for (let k = from; k < count; k++) {
+    const i = rows[k] as number;
     const h = have ? (have[i] as number) : Number.NaN;
     const e = extra ? (extra[i] as number) : Number.NaN;
     const m = months ? (months[i] as number) : Number.NaN;
     judgeCapacity(j, need, Number.isNaN(h) ? null : h, Number.isNaN(e) ? null : e, Number.isNaN(m) ? null : m, monthsLeft);
-    record(t, k, j);
+    sums[k] = (sums[k] as number) + weight * j.score;
+    if (misses && isMiss(j)) misses[k] = (misses[k] as number) + 1;
   }
 }
 
 function tallyDistance(t: Tally, column: Float64Array | null, maxKm: number): void {
+  const { rows, from, count, weight, sums, misses } = t;
   const j: Judged = { outcome: "met", score: 1 };
-  for (let k = 0; k < t.count; k++) {
-    const km = column ? (column[t.rows[k] as number] as number) : Number.NaN;
-    record(t, k, judgeDistance(j, Number.isNaN(km) ? null : km, maxKm));
+  for (let k = from; k < count; k++) {
+    const km = column ? (column[rows[k] as number] as number) : Number.NaN;
+    judgeDistance(j, Number.isNaN(km) ? null : km, maxKm);
+    sums[k] = (sums[k] as number) + weight * j.score;
+    if (misses && isMiss(j)) misses[k] = (misses[k] as number) + 1;
   }
 }
 
 /** A yes/no/unknown column: 1, 0, -1. */
 function tallyYesNo(t: Tally, column: Int8Array): void {
+  const { rows, from, count, weight, sums, misses } = t;
   const j: Judged = { outcome: "met", score: 1 };
-  for (let k = 0; k < t.count; k++) {
-    const v = column[t.rows[k] as number] as number;
-    record(t, k, judgeYesNo(j, v < 0 ? null : v === 1));
+  for (let k = from; k < count; k++) {
+    const v = column[rows[k] as number] as number;
+    judgeYesNo(j, v < 0 ? null : v === 1);
+    sums[k] = (sums[k] as number) + weight * j.score;
+    if (misses && isMiss(j)) misses[k] = (misses[k] as number) + 1;
   }
 }
 
 /** Membership of a coded value (zone kind, district) in the accepted ones. */
 function tallyMember(t: Tally, column: Uint8Array | Uint16Array, accepted: Uint8Array): void {
+  const { rows, from, count, weight, sums, misses } = t;
   const j: Judged = { outcome: "met", score: 1 };
-  for (let k = 0; k < t.count; k++) record(t, k, judgeYesNo(j, accepted[column[t.rows[k] as number] as number] === 1));
+  for (let k = from; k < count; k++) {
+    judgeYesNo(j, accepted[column[rows[k] as number] as number] === 1);
+    sums[k] = (sums[k] as number) + weight * j.score;
+    if (misses && isMiss(j)) misses[k] = (misses[k] as number) + 1;
+  }
 }
 
 function tallyBudget(t: Tally, cols: SiteColumns, terms: number, max: number): void {
+  const { rows, from, count, weight, sums, misses } = t;
   const j: Judged = { outcome: "met", score: 1 };
   const { price } = cols;
-  for (let k = 0; k < t.count; k++) {
-    const i = t.rows[k] as number;
-    record(t, k, judgeBudget(j, max, cols.terms[i] === terms ? (price[i] as number) : null));
+  for (let k = from; k < count; k++) {
+    const i = rows[k] as number;
+    judgeBudget(j, max, cols.terms[i] === terms ? (price[i] as number) : null);
+    sums[k] = (sums[k] as number) + weight * j.score;
+    if (misses && isMiss(j)) misses[k] = (misses[k] as number) + 1;
   }
 }
 
@@ -533,34 +557,50 @@ export function preRank(cols: SiteColumns, req: SiteRequirements, now: Date, kee
   const soft = plan.filter((p) => !p.hard);
   const weights = soft.reduce((s, p) => s + p.weight, 0);
 
-  // The strict filters, over the area window.
+  // The strict filters, over the area window: the sites inside the area asked first, then those
+  // only inside the widened window (with a hard area, each of those misses it).
   const area = req.area;
   const [lo, hi] = cols.window(
     area?.min !== undefined ? area.min * (1 - AREA_SLACK) : undefined,
     area?.max !== undefined ? area.max * (1 + AREA_SLACK) : undefined,
   );
+  const [askedLo, askedHi] = area?.hard ? cols.window(area.min, area.max) : [lo, hi];
+  const innerLo = Math.max(lo, askedLo);
+  const innerHi = Math.min(hi, Math.max(innerLo, askedHi));
   const districtOk = req.districts?.hard ? cols.districts.mask(req.districts.slugs) : null;
   const zoneKindOk = req.zoneKinds?.hard ? cols.zoneKinds.mask(req.zoneKinds.accepted) : null;
   const { district, zoneKind } = cols;
   const rows = new Int32Array(Math.max(0, hi - lo));
   let count = 0;
-  for (let i = lo; i < hi; i++) {
-    if (districtOk && districtOk[district[i] as number] !== 1) continue;
-    if (zoneKindOk && zoneKindOk[zoneKind[i] as number] !== 1) continue;
-    rows[count++] = i;
-  }
+  const take = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      if (districtOk && districtOk[district[i] as number] !== 1) continue;
+      if (zoneKindOk && zoneKindOk[zoneKind[i] as number] !== 1) continue;
+      rows[count++] = i;
+    }
+  };
+  take(innerLo, innerHi);
+  const inner = count;
+  take(lo, innerLo);
+  take(innerHi, hi);
   const considered = count;
 
   // Musts first, in the rules' order (sums are added in the same order as `evaluate` adds them).
-  const musts = { rows, count, weight: 1, sums: new Float64Array(count), misses: new Uint8Array(count) };
-  for (const [n, p] of hard.entries()) {
-    tallyCriterion(musts, cols, p.criterion, req, now, monthsLeft);
-    // Until more musts than MISS_LIMIT have been judged, no site can have missed too many.
-    if (n >= MISS_LIMIT) keepWithin(musts, MISS_LIMIT);
+  // When the area asked holds `keep` sites meeting every must, the sites outside it (one miss at
+  // least) cannot get in and are not judged.
+  const musts = { rows, from: 0, count: inner, weight: 1, sums: new Float64Array(count), misses: new Uint8Array(count) };
+  for (const p of hard) tallyCriterion(musts, cols, p.criterion, req, now, monthsLeft);
+  let full = 0;
+  for (let k = 0; k < inner; k++) if (musts.misses[k] === 0) full++;
+  if (full < keep && inner < count) {
+    musts.from = inner;
+    musts.count = count;
+    for (const p of hard) tallyCriterion(musts, cols, p.criterion, req, now, monthsLeft);
+    musts.from = 0;
   }
   // With `keep` sites missing at most m musts, the ones missing more cannot get in: drop them
   // before the soft criteria are judged (with enough full matches, only those are).
-  const byMisses = new Int32Array(MISS_LIMIT + 1);
+  const byMisses = new Int32Array(hard.length + 1);
   for (let k = 0; k < musts.count; k++) {
     const m = musts.misses[k] as number;
     byMisses[m] = (byMisses[m] as number) + 1;
@@ -573,7 +613,7 @@ export function preRank(cols: SiteColumns, req: SiteRequirements, now: Date, kee
   const misses = musts.misses;
   const softSums = new Float64Array(count);
   for (const p of soft)
-    tallyCriterion({ rows, count, weight: p.weight, sums: softSums, misses: null }, cols, p.criterion, req, now, monthsLeft);
+    tallyCriterion({ rows, from: 0, count, weight: p.weight, sums: softSums, misses: null }, cols, p.criterion, req, now, monthsLeft);
 
   // The best `keep`, best first: insertion from the end, since most sites do not beat the last one kept.
   const size = Math.max(1, keep);
