@@ -427,7 +427,8 @@ for (const dialect of DIALECTS) {
       assert.ok((await keys("Туркестанской")).includes("territory:turkistan-oblast"), "a Russian case ending");
       assert.ok((await keys("产业园")).includes(`article:wenzhou-park-groundbreaking`));
       assert.ok((await keys("chanyeyuan")).includes(`article:wenzhou-park-groundbreaking`), "pinyin");
-      assert.deepEqual((await keys("джинсы")).slice(0, 1), [`article:${MEETING}`]);
+      // The denim maker of the enterprise directory may come first; among stories, the meeting does.
+      assert.deepEqual((await keys("джинсы")).filter((k) => k.startsWith("article:")).slice(0, 1), [`article:${MEETING}`]);
       assert.deepEqual(await keys("qwertyzzz"), []);
       // Operators and quotes are words, not syntax.
       for (const q of ['"', "a OR b", "NEAR(", "*", "x:*", "(&|!)", "' or 1=1 --"])
