@@ -121,20 +121,31 @@ function requestedUrls(html: string): { url: string; kind: AssetKind }[] {
 }
 
 /**
- * What static/map.js asks for on first view, besides the boundaries: the plots matching the page's
- * filters without a viewport (loadPlots(false)) and the zones of the district or kind (loadZones()).
+ * What static/map.js asks for on first view, besides the boundaries: the map's plots and zones for
+ * the viewport it fits first (the page's `view`, padded by a quarter as the script pads it) at
+ * zoom 7. The script snaps that box to its own grid; bench/map-weight.ts weighs the browser's own
+ * requests.
  */
-function mapData(page: string): { url: string; kind: AssetKind }[] {
+function mapData(page: string, html: string): { url: string; kind: AssetKind }[] {
   if (!MAP_PAGE.test(page)) return [];
+  const config = /<script type="application\/json" id="map-config">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  const view = config ? (JSON.parse(config) as { view?: [[number, number], [number, number]] }).view : undefined;
+  if (!view) return [];
+  const [[south, west], [north, east]] = view;
+  const padLon = (east - west) / 4;
+  const padLat = (north - south) / 4;
+  const bbox = [west - padLon, south - padLat, east + padLon, north + padLat].map((v) => v.toFixed(4)).join(",");
   const query = new URLSearchParams(page.split("?")[1] ?? "");
-  const zones = new URLSearchParams();
+  const zones = new URLSearchParams({ locale: page.split("/")[1] ?? "en", bbox, zoom: "7" });
   const district = query.get("district");
   const kind = query.get("zoneKind");
   if (district) zones.set("district", district);
   if (kind) zones.set("kind", kind);
+  query.set("bbox", bbox);
+  query.set("zoom", "7");
   return [
-    { url: `/api/v1/plots.geojson?${query}`, kind: "data" },
-    { url: `/api/v1/zones.geojson?${zones}`, kind: "data" },
+    { url: `/api/v1/map/plots.geojson?${query}`, kind: "data" },
+    { url: `/api/v1/map/zones.geojson?${zones}`, kind: "data" },
   ];
 }
 
@@ -155,7 +166,7 @@ export async function weighPages(target: Target, pages: string[]): Promise<PageW
       const html = new TextDecoder().decode(body);
       const assets: PageWeight["assets"] = [];
       const foreign = new Set<string>();
-      for (const { url: raw, kind } of [...requestedUrls(html), ...mapData(page)]) {
+      for (const { url: raw, kind } of [...requestedUrls(html), ...mapData(page, html)]) {
         const url = decode(raw);
         const host = foreignHost(url);
         if (host) {

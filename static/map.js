@@ -169,15 +169,17 @@
   }
 
   // Zones: centre points named in the page's language, outlines once zoomed in; details on click.
+  // Dots stay small while the whole oblast is in view, where hundreds of them may crowd.
+  const zoneDotRadius = () => (map.getZoom() < 9 ? 3 : 5);
   const zoneLayer = L.geoJSON(null, {
     pane: "zones",
-    style: (f) => ({
-      color: "#0b5f7a",
-      weight: 2,
-      fillColor: "#0b5f7a",
-      fillOpacity: f.properties.kind === "sez" ? 0.12 : 0.22,
-    }),
-    pointToLayer: (_f, latlng) => L.circleMarker(latlng, { pane: "zones", radius: 5, color: "#0b5f7a", weight: 1.5, fillColor: "#0b5f7a", fillOpacity: 0.35 }),
+    // L.geoJSON styles every layer it makes, dots included. Outlines overlap where zones nest or
+    // crowd: a light fill keeps the stack readable.
+    style: (f) =>
+      f.geometry.type === "Point"
+        ? { color: "#fff", weight: 1, fillColor: "#0b5f7a", fillOpacity: 0.85 }
+        : { color: "#0b5f7a", weight: 2, fillColor: "#0b5f7a", fillOpacity: f.properties.kind === "sez" ? 0.08 : 0.16 },
+    pointToLayer: (_f, latlng) => L.circleMarker(latlng, { pane: "zones", radius: zoneDotRadius() }),
     onEachFeature: (f, layer) => {
       const name = f.properties.name;
       layer.bindTooltip(el("span", null, name), { direction: "top", className: "map-label map-label-zone" });
@@ -189,6 +191,12 @@
       );
     },
   }).addTo(map);
+  map.on("zoomend", () => {
+    const radius = zoneDotRadius();
+    zoneLayer.eachLayer((layer) => {
+      if (layer.setRadius) layer.setRadius(radius);
+    });
+  });
 
   function zoneDetails(box, z, slug) {
     const meta = box.querySelector(".map-popup-meta");
@@ -286,9 +294,10 @@
   function cellMarker(feature) {
     const { count, statuses } = feature.properties;
     const [lon, lat] = feature.geometry.coordinates;
-    const size = Math.round(Math.min(56, 30 + 6 * Math.log10(count)));
+    const size = Math.round(Math.min(50, 30 + 5 * Math.log10(count)));
     const face = el("span", "plot-cell-face");
-    face.append(ring(statuses, count, size), el("span", "plot-cell-count", numberFormat.format(count)));
+    const label = numberFormat.format(count);
+    face.append(ring(statuses, count, size), el("span", label.length > 5 ? "plot-cell-count plot-cell-count-long" : "plot-cell-count", label));
     const parts = STATUS_ORDER.filter((s) => statuses[s]).map((s) => `${cfg.statuses[s]}: ${numberFormat.format(statuses[s])}`);
     const marker = L.marker([lat, lon], {
       icon: L.divIcon({ className: "plot-cluster plot-cell", html: face, iconSize: [size, size] }),

@@ -17,7 +17,9 @@ export const MAP_LIMITS = {
   /** From this zoom on, plots always come one by one (a cell would be a few metres wide). */
   pointsZoom: 15,
   /** Side of a grid cell on screen, in CSS pixels. */
-  cellPx: 56,
+  cellPx: 60,
+  /** Groups whose centres are closer than this many cells are merged into one. */
+  mergeCells: 0.8,
   /** From this zoom on, zones come with their outlines; below it, as centre points. */
   outlineZoom: 11,
   /** Most zones one answer carries. */
@@ -95,17 +97,19 @@ export class SitesGeoService {
 
   /**
    * Plots matching the filters inside the box: counted per grid cell when more than
-   * `pointLimit` are in view below `pointsZoom`, else listed (at most `geoLimit`). A cell
-   * holding one plot comes as that plot.
+   * `pointLimit` are in view below `pointsZoom`, else listed (at most `geoLimit`). Neighbouring
+   * cells whose plots gather near their shared border are merged; a group of one plot comes as
+   * that plot.
    */
   async plotsForMap(box: Box, zoom: number, filters: Partial<PlotFilters>): Promise<MapPlots> {
-    const cells = await repo.plotCells(this.db, box, filters, gridCell(zoom, box));
+    const cell = gridCell(zoom, box);
+    const cells = await repo.plotCells(this.db, box, filters, cell);
     const total = cells.reduce((sum, c) => sum + c.n, 0);
     if (total <= MAP_LIMITS.pointLimit || zoom >= MAP_LIMITS.pointsZoom) {
       const rows = await repo.plotMarkers(this.db, box, filters, MAP_LIMITS.geoLimit);
       return { clustered: false, total, truncated: total > rows.length, items: rows.map(toMapPlot) };
     }
-    return { clustered: true, total, truncated: false, items: mergeCells(cells) };
+    return { clustered: true, total, truncated: false, items: mergeCells(cells, cell) };
   }
 
   /** Zones whose centre is inside the box: centre points when zoomed out, outlines from `outlineZoom` on. */
@@ -139,39 +143,86 @@ const toMapPlot = (r: repo.PlotMarkerRow): MapPlot => ({
   zone: r.zone_slug,
 });
 
-/** Folds the per-status rows of each cell into one cluster (or one plot, when the cell holds one). */
-function mergeCells(rows: repo.PlotCellRow[]): (MapPlot | PlotCluster)[] {
-  const byCell = new Map<string, repo.PlotCellRow[]>();
+/** A group being formed: sums, so that merging two is exact. */
+interface Group {
+  key: string;
+  count: number;
+  latSum: number;
+  lonSum: number;
+  statuses: Partial<Record<PlotStatus, number>>;
+  bounds: Box;
+  /** The plot itself while the group holds one. */
+  only: MapPlot | null;
+}
+
+/**
+ * Folds the per-status rows of each cell into one group, then merges groups whose centres lie
+ * closer than `mergeCells` of a cell (grid cells split what sits on their borders; their markers
+ * would overlap), largest first. A group of one plot comes as that plot.
+ */
+function mergeCells(rows: repo.PlotCellRow[], cell: repo.Cell): (MapPlot | PlotCluster)[] {
+  const byCell = new Map<string, Group>();
   for (const r of rows) {
     const key = `${r.cx}:${r.cy}`;
-    const list = byCell.get(key);
-    if (list) list.push(r);
-    else byCell.set(key, [r]);
-  }
-  const out: (MapPlot | PlotCluster)[] = [];
-  for (const [key, parts] of byCell) {
-    const count = parts.reduce((sum, p) => sum + p.n, 0);
-    const only = parts[0];
-    if (count === 1 && only) {
-      out.push({ kind: "plot", code: only.code, status: only.status as PlotStatus, lat: only.lat, lon: only.lon, zone: only.zone_slug });
+    const status = r.status as PlotStatus;
+    const g = byCell.get(key);
+    if (!g) {
+      byCell.set(key, {
+        key,
+        count: r.n,
+        latSum: r.lat * r.n,
+        lonSum: r.lon * r.n,
+        statuses: { [status]: r.n },
+        bounds: { west: r.west, south: r.south, east: r.east, north: r.north },
+        only: r.n === 1 ? { kind: "plot", code: r.code, status, lat: r.lat, lon: r.lon, zone: r.zone_slug } : null,
+      });
       continue;
     }
-    const statuses: Partial<Record<PlotStatus, number>> = {};
-    for (const p of parts) statuses[p.status as PlotStatus] = p.n;
-    out.push({
-      kind: "cluster",
+    absorb(g, {
       key,
-      count,
-      statuses,
-      lat: parts.reduce((sum, p) => sum + p.lat * p.n, 0) / count,
-      lon: parts.reduce((sum, p) => sum + p.lon * p.n, 0) / count,
-      bounds: {
-        west: Math.min(...parts.map((p) => p.west)),
-        south: Math.min(...parts.map((p) => p.south)),
-        east: Math.max(...parts.map((p) => p.east)),
-        north: Math.max(...parts.map((p) => p.north)),
-      },
+      count: r.n,
+      latSum: r.lat * r.n,
+      lonSum: r.lon * r.n,
+      statuses: { [status]: r.n },
+      bounds: { west: r.west, south: r.south, east: r.east, north: r.north },
+      only: null,
     });
   }
-  return out;
+  const kept: Group[] = [];
+  for (const g of [...byCell.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))) {
+    const lat = g.latSum / g.count;
+    const lon = g.lonSum / g.count;
+    const near = kept.find(
+      (k) => Math.hypot((k.lonSum / k.count - lon) / cell.lon, (k.latSum / k.count - lat) / cell.lat) < MAP_LIMITS.mergeCells,
+    );
+    if (near) absorb(near, g);
+    else kept.push(g);
+  }
+  return kept.map((g) =>
+    g.count === 1 && g.only
+      ? g.only
+      : {
+          kind: "cluster" as const,
+          key: g.key,
+          count: g.count,
+          statuses: g.statuses,
+          lat: g.latSum / g.count,
+          lon: g.lonSum / g.count,
+          bounds: g.bounds,
+        },
+  );
+}
+
+function absorb(into: Group, g: Group): void {
+  into.count += g.count;
+  into.latSum += g.latSum;
+  into.lonSum += g.lonSum;
+  for (const [status, n] of Object.entries(g.statuses) as [PlotStatus, number][]) into.statuses[status] = (into.statuses[status] ?? 0) + n;
+  into.bounds = {
+    west: Math.min(into.bounds.west, g.bounds.west),
+    south: Math.min(into.bounds.south, g.bounds.south),
+    east: Math.max(into.bounds.east, g.bounds.east),
+    north: Math.max(into.bounds.north, g.bounds.north),
+  };
+  into.only = null;
 }
