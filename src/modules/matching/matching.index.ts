@@ -402,25 +402,51 @@ const isMiss = (j: Judged) => j.outcome === "short" || j.outcome === "unknown";
 // One small function with one tight loop per kind of criterion, each calling the rules' judge and
 // adding `weight` × score (and a miss, for a must) for the site at each tally position.
 
+/**
+ * Availability depends on the status and, when reserved, on the reservation's end: judged once
+ * per status and once per reservation date (a few hundred), then looked up per site.
+ */
 function tallyAvailability(t: Tally, cols: SiteColumns, now: Date, monthsLeft: number | null): void {
   const { rows, from, count, weight, sums, misses } = t;
   const j: Judged = { outcome: "met", score: 1 };
-  const open = Uint8Array.from(cols.statuses.values, (s) => (isOpen(cols.kind, s) ? 1 : 0));
   const reservedStatus = cols.statuses.find("reserved");
+  const byStatus = cols.statuses.values.map((s) => ({ ...judgeAvailability(j, isOpen(cols.kind, s), null, monthsLeft) }));
+  const dates = cols.reservedDates.values.length;
+  const dateScore = new Float64Array(dates).fill(Number.NaN);
+  const dateMiss = new Uint8Array(dates);
   const { status, reserved, reservedMs } = cols;
   for (let k = from; k < count; k++) {
     const i = rows[k] as number;
     const code = status[i] as number;
-    const until = reservedMs[reserved[i] as number] as number;
-    const months = code === reservedStatus && !Number.isNaN(until) ? monthsFrom(until, now) : null;
-    judgeAvailability(j, open[code] === 1, months, monthsLeft);
-    sums[k] = (sums[k] as number) + weight * j.score;
-    if (misses && isMiss(j)) misses[k] = (misses[k] as number) + 1;
+    let score: number;
+    let miss: boolean;
+    if (code === reservedStatus) {
+      const d = reserved[i] as number;
+      if (Number.isNaN(dateScore[d] as number)) {
+        const until = reservedMs[d] as number;
+        judgeAvailability(j, isOpen(cols.kind, "reserved"), Number.isNaN(until) ? null : monthsFrom(until, now), monthsLeft);
+        dateScore[d] = j.score;
+        dateMiss[d] = isMiss(j) ? 1 : 0;
+      }
+      score = dateScore[d] as number;
+      miss = dateMiss[d] === 1;
+    } else {
+      const judged = byStatus[code] as Judged;
+      score = judged.score;
+      miss = isMiss(judged);
+    }
+    sums[k] = (sums[k] as number) + weight * score;
+    if (misses && miss) misses[k] = (misses[k] as number) + 1;
   }
 }
 
-function tallyArea(t: Tally, cols: SiteColumns, min: number | undefined, max: number | undefined): void {
+function tallyArea(t: Tally, cols: SiteColumns, min: number | undefined, max: number | undefined, inside: boolean): void {
   const { rows, from, count, weight, sums, misses } = t;
+  if (inside) {
+    // Every site here was found by searching the area column for [min, max]: inside the range, met.
+    for (let k = from; k < count; k++) sums[k] = (sums[k] as number) + weight * 1;
+    return;
+  }
   const j: Judged = { outcome: "met", score: 1 };
   const { area } = cols;
   for (let k = from; k < count; k++) {
@@ -494,12 +520,21 @@ function tallyBudget(t: Tally, cols: SiteColumns, terms: number, max: number): v
 }
 
 /** The judgements of one criterion for every site in the tally, with the judge `evaluate` uses for it. */
-function tallyCriterion(t: Tally, cols: SiteColumns, criterion: CriterionKey, req: SiteRequirements, now: Date, monthsLeft: number | null) {
+/** `insideArea`: every site in the tally lies inside the area asked. */
+function tallyCriterion(
+  t: Tally,
+  cols: SiteColumns,
+  criterion: CriterionKey,
+  req: SiteRequirements,
+  now: Date,
+  monthsLeft: number | null,
+  insideArea = false,
+) {
   switch (criterion) {
     case "availability":
       return tallyAvailability(t, cols, now, monthsLeft);
     case "area":
-      return tallyArea(t, cols, req.area?.min, req.area?.max);
+      return tallyArea(t, cols, req.area?.min, req.area?.max, insideArea);
     case "power":
     case "gas":
     case "water":
@@ -526,11 +561,11 @@ function tallyCriterion(t: Tally, cols: SiteColumns, criterion: CriterionKey, re
   }
 }
 
-/** Drops the sites missing more than `limit` musts, in place: rows, sums and misses stay aligned. */
+/** Drops the sites of rows[from..count) missing more than `limit` musts, in place: rows, sums and misses stay aligned. */
 function keepWithin(t: Tally & { misses: Uint8Array }, limit: number): void {
   const { rows, sums, misses } = t;
-  let kept = 0;
-  for (let k = 0; k < t.count; k++) {
+  let kept = t.from;
+  for (let k = t.from; k < t.count; k++) {
     const m = misses[k] as number;
     if (m > limit) continue;
     if (kept !== k) {
@@ -541,6 +576,23 @@ function keepWithin(t: Tally & { misses: Uint8Array }, limit: number): void {
     kept++;
   }
   t.count = kept;
+}
+
+/** Judges the musts for rows[from..count), dropping sites that miss too many as soon as they can. */
+function tallyMusts(
+  t: Tally & { misses: Uint8Array },
+  cols: SiteColumns,
+  hard: { criterion: CriterionKey }[],
+  req: SiteRequirements,
+  now: Date,
+  monthsLeft: number | null,
+  insideArea: boolean,
+): void {
+  for (const [n, p] of hard.entries()) {
+    tallyCriterion(t, cols, p.criterion, req, now, monthsLeft, insideArea);
+    // Until more musts than MISS_LIMIT have been judged, no site can have missed too many.
+    if (n >= MISS_LIMIT && n < hard.length - 1) keepWithin(t, MISS_LIMIT);
+  }
 }
 
 /**
@@ -589,15 +641,20 @@ export function preRank(cols: SiteColumns, req: SiteRequirements, now: Date, kee
   // When the area asked holds `keep` sites meeting every must, the sites outside it (one miss at
   // least) cannot get in and are not judged.
   const musts = { rows, from: 0, count: inner, weight: 1, sums: new Float64Array(count), misses: new Uint8Array(count) };
-  for (const p of hard) tallyCriterion(musts, cols, p.criterion, req, now, monthsLeft);
+  tallyMusts(musts, cols, hard, req, now, monthsLeft, area?.hard === true);
   let full = 0;
-  for (let k = 0; k < inner; k++) if (musts.misses[k] === 0) full++;
+  for (let k = 0; k < musts.count; k++) if (musts.misses[k] === 0) full++;
   if (full < keep && inner < count) {
-    musts.from = inner;
-    musts.count = count;
-    for (const p of hard) tallyCriterion(musts, cols, p.criterion, req, now, monthsLeft);
-    musts.from = 0;
+    // The outer band follows the kept inner sites: move it up if some inner ones were dropped.
+    const kept = musts.count;
+    rows.copyWithin(kept, inner, count);
+    musts.from = kept;
+    musts.count = kept + (count - inner);
+    musts.sums.fill(0, kept, musts.count);
+    musts.misses.fill(0, kept, musts.count);
+    tallyMusts(musts, cols, hard, req, now, monthsLeft, false);
   }
+  musts.from = 0;
   // With `keep` sites missing at most m musts, the ones missing more cannot get in: drop them
   // before the soft criteria are judged (with enough full matches, only those are).
   const byMisses = new Int32Array(hard.length + 1);
@@ -627,6 +684,7 @@ export function preRank(cols: SiteColumns, req: SiteRequirements, now: Date, kee
     const m = misses[k] as number;
     if (kept === size && m > (topMisses[size - 1] as number)) continue;
     const score = weights === 0 ? 1 : roundScore((softSums[k] as number) / weights);
+    if (kept === size && m === topMisses[size - 1] && score < (topScore[size - 1] as number)) continue;
     const hardQuality = hard.length === 0 ? 1 : roundScore((hardSums[k] as number) / hard.length);
     const i = rows[k] as number;
     const code = cols.codeOrder[i] as number;
