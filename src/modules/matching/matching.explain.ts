@@ -42,8 +42,21 @@ const UNIT_KEY: Record<string, MessageKey> = {
   "m²": "unit.m2",
 };
 
-/** A number with its unit in the reader's language ("3 000 кВт", "3,000 kW"). */
+/** A number with its unit in the reader's language ("3 000 кВт", "3,000 kW"); the same ones recur, so they are kept. */
 function qty(i18n: I18n, value: number | null, unit: string | null): string {
+  const key = `${i18n.locale}|${unit}|${value}`;
+  let text = quantities.get(key);
+  if (text === undefined) {
+    if (quantities.size >= KEPT) quantities.clear();
+    text = formatQty(i18n, value, unit);
+    quantities.set(key, text);
+  }
+  return text;
+}
+
+const quantities = new Map<string, string>();
+
+function formatQty(i18n: I18n, value: number | null, unit: string | null): string {
   if (value === null) return i18n.t("common.unknown");
   const n = i18n.number(value, { maximumFractionDigits: 2 });
   if (unit && unit in UNIT_KEY) return i18n.t(UNIT_KEY[unit] as MessageKey, { value: n });
@@ -62,16 +75,17 @@ export function explain(i18n: I18n, e: Evaluation): string {
   const key = `${i18n.locale}|${e.criterion}|${e.outcome}|${e.need}|${e.have}|${e.gap}|${e.unit}|${c ? `${c.months}|${c.capacity}|${c.costKzt}` : ""}`;
   let text = sentences.get(key);
   if (text === undefined) {
-    if (sentences.size >= SENTENCES_KEPT) sentences.clear();
+    if (sentences.size >= KEPT) sentences.clear();
     text = sentence(i18n, e);
     sentences.set(key, text);
   }
   return text;
 }
 
-/** Formatted explanations, by locale and judgement; emptied when full (a bound on memory, ~1 MB). */
+/** Formatted explanations, by locale and judgement; emptied when full (a bound on memory, a few MB). */
 const sentences = new Map<string, string>();
-const SENTENCES_KEPT = 5_000;
+/** Entries kept per map (explanations, quantities) before it is emptied. */
+const KEPT = 10_000;
 
 function sentence(i18n: I18n, e: Evaluation): string {
   const label = criterionLabel(i18n, e.criterion);

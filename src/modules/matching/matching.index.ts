@@ -596,6 +596,38 @@ function tallyMusts(
 }
 
 /**
+ * The musts of the sites outside the area asked (a hard area), each already one miss down. First
+ * only their misses are counted, the area's known, the others in any order, dropping sites past
+ * `limit` after each (most fall out after one or two); then the few left are judged again in the
+ * rules' order for their exact sums.
+ */
+function tallyOuterMusts(
+  t: Tally & { misses: Uint8Array },
+  cols: SiteColumns,
+  hard: { criterion: CriterionKey }[],
+  req: SiteRequirements,
+  now: Date,
+  monthsLeft: number | null,
+  limit: number,
+): void {
+  t.misses.fill(1, t.from, t.count);
+  const counting = { ...t, weight: 0 };
+  const order = [
+    ...hard.filter((p) => p.criterion !== "area" && p.criterion !== "availability"),
+    ...hard.filter((p) => p.criterion === "availability"),
+  ];
+  for (const p of order) {
+    keepWithin(counting, limit);
+    tallyCriterion(counting, cols, p.criterion, req, now, monthsLeft);
+  }
+  keepWithin(counting, limit);
+  t.count = counting.count;
+  t.sums.fill(0, t.from, t.count);
+  t.misses.fill(0, t.from, t.count);
+  for (const p of hard) tallyCriterion(t, cols, p.criterion, req, now, monthsLeft);
+}
+
+/**
  * The `keep` best sites for the requirements, in `compareVerdicts` order, among those passing the
  * strict filters (open statuses, the area window widened by AREA_SLACK, districts and zone kinds
  * when they are musts) and missing at most two musts: a superset of what `rank` returns when
@@ -642,17 +674,21 @@ export function preRank(cols: SiteColumns, req: SiteRequirements, now: Date, kee
   // least) cannot get in and are not judged.
   const musts = { rows, from: 0, count: inner, weight: 1, sums: new Float64Array(count), misses: new Uint8Array(count) };
   tallyMusts(musts, cols, hard, req, now, monthsLeft, area?.hard === true);
-  let full = 0;
-  for (let k = 0; k < musts.count; k++) if (musts.misses[k] === 0) full++;
-  if (full < keep && inner < count) {
-    // The outer band follows the kept inner sites: move it up if some inner ones were dropped.
+  // The fewest misses m such that the area asked holds `keep` sites missing at most m musts.
+  const innerByMisses = new Int32Array(hard.length + 1);
+  for (let k = 0; k < musts.count; k++) {
+    const m = musts.misses[k] as number;
+    innerByMisses[m] = (innerByMisses[m] as number) + 1;
+  }
+  let innerCutoff = 0;
+  for (let seen = innerByMisses[0] as number; seen < keep && innerCutoff < MISS_LIMIT; ) seen += innerByMisses[++innerCutoff] as number;
+  if (innerCutoff > 0 && inner < count) {
+    // The outer band follows the kept inner sites: moved up if some inner ones were dropped.
     const kept = musts.count;
     rows.copyWithin(kept, inner, count);
     musts.from = kept;
     musts.count = kept + (count - inner);
-    musts.sums.fill(0, kept, musts.count);
-    musts.misses.fill(0, kept, musts.count);
-    tallyMusts(musts, cols, hard, req, now, monthsLeft, false);
+    tallyOuterMusts(musts, cols, hard, req, now, monthsLeft, innerCutoff);
   }
   musts.from = 0;
   // With `keep` sites missing at most m musts, the ones missing more cannot get in: drop them

@@ -136,13 +136,26 @@ export class MatchingService {
   }
 }
 
+/** "8 ha", "1,200 m²": formatted once per locale and value (a bounded map; results repeat them). */
+const areaLabels = new Map<string, string>();
+function areaLabel(i18n: I18n, kind: "plot" | "premises", area: number): string {
+  const key = `${i18n.locale}|${kind}|${area}`;
+  let label = areaLabels.get(key);
+  if (label === undefined) {
+    if (areaLabels.size >= 10_000) areaLabels.clear();
+    label = i18n.t(kind === "plot" ? "unit.ha" : "unit.m2", { value: i18n.number(area) });
+    areaLabels.set(key, label);
+  }
+  return label;
+}
+
 function siteSummary(i18n: I18n, site: MatchedSite | undefined, area: number) {
   if (!site) return { name: "", zone: null, district: "", areaLabel: "", illustrative: false };
   return {
     name: site.code,
     zone: site.zone ? i18n.pick(site.zone.name).text : null,
     district: i18n.pick(site.territory.name).text,
-    areaLabel: i18n.t(site.kind === "plot" ? "unit.ha" : "unit.m2", { value: i18n.number(area) }),
+    areaLabel: areaLabel(i18n, site.kind, area),
     illustrative: site.illustrative,
   };
 }
