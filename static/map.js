@@ -236,10 +236,13 @@
     chunkedLoading: true,
     maxClusterRadius: 45,
     spiderfyOnMaxZoom: true,
+    // The same ring as the server's counted cells: one look for every group of plots.
     iconCreateFunction: (cluster) => {
-      const count = cluster.getChildCount();
-      const size = count < 10 ? 30 : count < 100 ? 36 : 44;
-      return L.divIcon({ className: "plot-cluster", html: el("span", null, numberFormat.format(count)), iconSize: [size, size] });
+      const statuses = {};
+      for (const m of cluster.getAllChildMarkers()) statuses[m.options.status] = (statuses[m.options.status] || 0) + 1;
+      const { size, face, title } = groupFace(cluster.getChildCount(), statuses);
+      face.title = title;
+      return L.divIcon({ className: "plot-cluster plot-cell", html: face, iconSize: [size, size] });
     },
   }).addTo(map);
   // Plots counted per grid cell by the server: a ring of their statuses around the count.
@@ -254,7 +257,7 @@
   function plotMarker(feature) {
     const p = feature.properties;
     const [lon, lat] = feature.geometry.coordinates;
-    const marker = L.marker([lat, lon], { icon: iconFor(p.status), title: `${p.code} · ${cfg.statuses[p.status] || p.status}`, riseOnHover: true });
+    const marker = L.marker([lat, lon], { icon: iconFor(p.status), title: `${p.code} · ${cfg.statuses[p.status] || p.status}`, riseOnHover: true, status: p.status });
     lazyPopup(
       marker,
       cfg.urls.plotApi + encodeURIComponent(p.code),
@@ -291,17 +294,23 @@
     return picture;
   }
 
-  function cellMarker(feature) {
-    const { count, statuses } = feature.properties;
-    const [lon, lat] = feature.geometry.coordinates;
+  /** A group of plots: its count inside a ring of its statuses, sized by the count, and a title that says both. */
+  function groupFace(count, statuses) {
     const size = Math.round(Math.min(50, 30 + 5 * Math.log10(count)));
     const face = el("span", "plot-cell-face");
     const label = numberFormat.format(count);
     face.append(ring(statuses, count, size), el("span", label.length > 5 ? "plot-cell-count plot-cell-count-long" : "plot-cell-count", label));
     const parts = STATUS_ORDER.filter((s) => statuses[s]).map((s) => `${cfg.statuses[s]}: ${numberFormat.format(statuses[s])}`);
+    return { size, face, title: fill(S.cluster, { count: label, statuses: parts.join(", ") }) };
+  }
+
+  function cellMarker(feature) {
+    const { count, statuses } = feature.properties;
+    const [lon, lat] = feature.geometry.coordinates;
+    const { size, face, title } = groupFace(count, statuses);
     const marker = L.marker([lat, lon], {
       icon: L.divIcon({ className: "plot-cluster plot-cell", html: face, iconSize: [size, size] }),
-      title: fill(S.cluster, { count: numberFormat.format(count), statuses: parts.join(", ") }),
+      title,
       riseOnHover: true,
     });
     const [west, south, east, north] = feature.bbox;
