@@ -72,7 +72,10 @@ export function explain(i18n: I18n, e: Evaluation): string {
   // The same judgement reads the same in a language: a result page repeats most of them (the
   // need, "available now", "yes"), and formatting ICU messages is the page's main cost.
   const c = e.connect;
-  const key = `${i18n.locale}|${e.criterion}|${e.outcome}|${e.need}|${e.have}|${e.gap}|${e.unit}|${c ? `${c.months}|${c.capacity}|${c.costKzt}` : ""}`;
+  const key =
+    e.unit === null && c === null
+      ? `${i18n.locale}|${e.criterion}|${e.outcome}|${e.have}`
+      : `${i18n.locale}|${e.criterion}|${e.outcome}|${e.need}|${e.have}|${e.gap}|${e.unit}|${c ? `${c.months}|${c.capacity}|${c.costKzt}` : ""}`;
   let text = sentences.get(key);
   if (text === undefined) {
     if (sentences.size >= KEPT) sentences.clear();
