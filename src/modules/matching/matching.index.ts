@@ -563,9 +563,9 @@ function tallyCriterion(
 
 /** Drops the sites of rows[from..count) missing more than `limit` musts, in place: rows, sums and misses stay aligned. */
 function keepWithin(t: Tally & { misses: Uint8Array }, limit: number): void {
-  const { rows, sums, misses } = t;
-  let kept = t.from;
-  for (let k = t.from; k < t.count; k++) {
+  const { rows, sums, misses, from, count } = t;
+  let kept = from;
+  for (let k = from; k < count; k++) {
     const m = misses[k] as number;
     if (m > limit) continue;
     if (kept !== k) {
@@ -627,6 +627,30 @@ function tallyOuterMusts(
   for (const p of hard) tallyCriterion(t, cols, p.criterion, req, now, monthsLeft);
 }
 
+/** How many of the first `count` sites miss 0, 1, … `most` musts. */
+function histogram(misses: Uint8Array, count: number, most: number): Int32Array {
+  const out = new Int32Array(most + 1);
+  for (let k = 0; k < count; k++) {
+    const m = misses[k] as number;
+    out[m] = (out[m] as number) + 1;
+  }
+  return out;
+}
+
+/**
+ * Work arrays of a search, kept between searches (a pre-rank runs start to end without awaiting,
+ * so one set serves them all) and grown when a wider window needs it: allocating them per search
+ * cost more than judging.
+ */
+let work = { rows: new Int32Array(0), sums: new Float64Array(0), softSums: new Float64Array(0), misses: new Uint8Array(0) };
+function scratch(size: number): typeof work {
+  if (work.rows.length < size) {
+    const n = Math.max(size, work.rows.length * 2);
+    work = { rows: new Int32Array(n), sums: new Float64Array(n), softSums: new Float64Array(n), misses: new Uint8Array(n) };
+  }
+  return work;
+}
+
 /**
  * The `keep` best sites for the requirements, in `compareVerdicts` order, among those passing the
  * strict filters (open statuses, the area window widened by AREA_SLACK, districts and zone kinds
@@ -654,32 +678,30 @@ export function preRank(cols: SiteColumns, req: SiteRequirements, now: Date, kee
   const districtOk = req.districts?.hard ? cols.districts.mask(req.districts.slugs) : null;
   const zoneKindOk = req.zoneKinds?.hard ? cols.zoneKinds.mask(req.zoneKinds.accepted) : null;
   const { district, zoneKind } = cols;
-  const rows = new Int32Array(Math.max(0, hi - lo));
-  let count = 0;
-  const take = (from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      if (districtOk && districtOk[district[i] as number] !== 1) continue;
-      if (zoneKindOk && zoneKindOk[zoneKind[i] as number] !== 1) continue;
-      rows[count++] = i;
-    }
+  const buffers = scratch(hi - lo);
+  const rows = buffers.rows;
+  const take = (from: number, to: number, at: number): number => {
+    let n = at;
+    if (!districtOk && !zoneKindOk) for (let i = from; i < to; i++) rows[n++] = i;
+    else
+      for (let i = from; i < to; i++) {
+        if (districtOk && districtOk[district[i] as number] !== 1) continue;
+        if (zoneKindOk && zoneKindOk[zoneKind[i] as number] !== 1) continue;
+        rows[n++] = i;
+      }
+    return n;
   };
-  take(innerLo, innerHi);
-  const inner = count;
-  take(lo, innerLo);
-  take(innerHi, hi);
+  const inner = take(innerLo, innerHi, 0);
+  let count = take(innerHi, hi, take(lo, innerLo, inner));
   const considered = count;
 
   // Musts first, in the rules' order (sums are added in the same order as `evaluate` adds them).
   // When the area asked holds `keep` sites meeting every must, the sites outside it (one miss at
   // least) cannot get in and are not judged.
-  const musts = { rows, from: 0, count: inner, weight: 1, sums: new Float64Array(count), misses: new Uint8Array(count) };
+  const musts = { rows, from: 0, count: inner, weight: 1, sums: buffers.sums.fill(0, 0, count), misses: buffers.misses.fill(0, 0, count) };
   tallyMusts(musts, cols, hard, req, now, monthsLeft, area?.hard === true);
   // The fewest misses m such that the area asked holds `keep` sites missing at most m musts.
-  const innerByMisses = new Int32Array(hard.length + 1);
-  for (let k = 0; k < musts.count; k++) {
-    const m = musts.misses[k] as number;
-    innerByMisses[m] = (innerByMisses[m] as number) + 1;
-  }
+  const innerByMisses = histogram(musts.misses, musts.count, hard.length);
   let innerCutoff = 0;
   for (let seen = innerByMisses[0] as number; seen < keep && innerCutoff < MISS_LIMIT; ) seen += innerByMisses[++innerCutoff] as number;
   if (innerCutoff > 0 && inner < count) {
@@ -693,18 +715,14 @@ export function preRank(cols: SiteColumns, req: SiteRequirements, now: Date, kee
   musts.from = 0;
   // With `keep` sites missing at most m musts, the ones missing more cannot get in: drop them
   // before the soft criteria are judged (with enough full matches, only those are).
-  const byMisses = new Int32Array(hard.length + 1);
-  for (let k = 0; k < musts.count; k++) {
-    const m = musts.misses[k] as number;
-    byMisses[m] = (byMisses[m] as number) + 1;
-  }
+  const byMisses = histogram(musts.misses, musts.count, hard.length);
   let cutoff = 0;
   for (let seen = byMisses[0] as number; seen < keep && cutoff < MISS_LIMIT; ) seen += byMisses[++cutoff] as number;
   keepWithin(musts, cutoff);
   count = musts.count;
   const hardSums = musts.sums;
   const misses = musts.misses;
-  const softSums = new Float64Array(count);
+  const softSums = buffers.softSums.fill(0, 0, count);
   for (const p of soft)
     tallyCriterion({ rows, from: 0, count, weight: p.weight, sums: softSums, misses: null }, cols, p.criterion, req, now, monthsLeft);
 
@@ -719,7 +737,10 @@ export function preRank(cols: SiteColumns, req: SiteRequirements, now: Date, kee
   for (let k = 0; k < count; k++) {
     const m = misses[k] as number;
     if (kept === size && m > (topMisses[size - 1] as number)) continue;
-    const score = weights === 0 ? 1 : roundScore((softSums[k] as number) / weights);
+    const raw = weights === 0 ? 1 : (softSums[k] as number) / weights;
+    // Rounding moves a score by at most 5e-7: well below the last one kept, it cannot get in.
+    if (kept === size && m === topMisses[size - 1] && raw < (topScore[size - 1] as number) - 1e-6) continue;
+    const score = weights === 0 ? 1 : roundScore(raw);
     if (kept === size && m === topMisses[size - 1] && score < (topScore[size - 1] as number)) continue;
     const hardQuality = hard.length === 0 ? 1 : roundScore((hardSums[k] as number) / hard.length);
     const i = rows[k] as number;
