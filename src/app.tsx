@@ -51,7 +51,7 @@ export function createApp({ config, database, logger }: AppDeps): JibekApp {
   // Outermost, so what it keeps carries every header the chain below adds.
   const pageCache =
     config.pageCacheSeconds > 0
-      ? new PageCache({ ttlMs: config.pageCacheSeconds * 1000, staleMs: config.pageCacheSeconds * 30_000, maxBytes: 64 * 1024 * 1024 })
+      ? new PageCache({ ttlMs: config.pageCacheSeconds * 1000, staleMs: config.pageCacheSeconds * 10_000, maxBytes: 64 * 1024 * 1024 })
       : null;
   if (pageCache) {
     app.use("*", pageCache.middleware);
