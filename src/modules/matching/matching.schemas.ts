@@ -109,6 +109,9 @@ export const MatchResponse = z.object({
   results: z.array(MatchResult),
   fullMatches: z.number().int(),
   nearMisses: z.number().int(),
-  candidatesConsidered: z.number().int(),
+  candidatesConsidered: z
+    .number()
+    .int()
+    .describe("Sites scored: those of an open status inside the area window (±30 %) and the districts and zone kinds asked as musts"),
 });
 export type MatchResponse = z.infer<typeof MatchResponse>;
