@@ -627,37 +627,6 @@ function tallyOuterMusts(
   for (const p of hard) tallyCriterion(t, cols, p.criterion, req, now, monthsLeft);
 }
 
-/**
- * A score that at least `places` of the competitors (sites missing exactly `cutoff` musts)
- * reach: the `places`-th best among a sample of them judged in full; NaN when there are too few
- * competitors for a sample to tell (then none is dropped early).
- */
-function competitorsFloor(
-  cols: SiteColumns,
-  soft: { criterion: CriterionKey; weight: number }[],
-  req: SiteRequirements,
-  now: Date,
-  monthsLeft: number | null,
-  rows: Int32Array,
-  misses: Uint8Array,
-  count: number,
-  cutoff: number,
-  places: number,
-): number {
-  if (places < 1) return Number.NaN;
-  const wanted = Math.min(8 * places, 400);
-  const sample = new Int32Array(wanted);
-  let n = 0;
-  for (let k = 0; k < count && n < wanted; k++) if (misses[k] === cutoff) sample[n++] = rows[k] as number;
-  if (n <= places) return Number.NaN;
-  const sums = new Float64Array(n);
-  for (const p of soft)
-    tallyCriterion({ rows: sample, from: 0, count: n, weight: p.weight, sums, misses: null }, cols, p.criterion, req, now, monthsLeft);
-  const weights = soft.reduce((s, p) => s + p.weight, 0);
-  const scores = Array.from(sums, (sum) => roundScore(sum / weights)).sort((a, b) => b - a);
-  return scores[places - 1] as number;
-}
-
 /** How many of the first `count` sites miss 0, 1, … `most` musts. */
 function histogram(misses: Uint8Array, count: number, most: number): Int32Array {
   const out = new Int32Array(most + 1);
@@ -754,33 +723,8 @@ export function preRank(cols: SiteColumns, req: SiteRequirements, now: Date, kee
   const hardSums = musts.sums;
   const misses = musts.misses;
   const softSums = buffers.softSums.fill(0, 0, count);
-  // Sites missing fewer musts than the cutoff all get in; those missing exactly `cutoff` compete
-  // for the places left, by score. A sample of them, judged in full, tells a score that enough of
-  // them reach: after each soft criterion, a competitor that could no longer reach it even with
-  // full marks on the rest is dropped.
-  let below = 0;
-  for (let m = 0; m < cutoff; m++) below += byMisses[m] as number;
-  const floor = weights === 0 ? Number.NaN : competitorsFloor(cols, soft, req, now, monthsLeft, rows, misses, count, cutoff, keep - below);
-  let remaining = weights;
-  for (const p of soft) {
+  for (const p of soft)
     tallyCriterion({ rows, from: 0, count, weight: p.weight, sums: softSums, misses: null }, cols, p.criterion, req, now, monthsLeft);
-    remaining -= p.weight;
-    if (Number.isNaN(floor)) continue;
-    // Rounding to 6 places moves a score by less than 1e-6: keep anything within that of the floor.
-    const needed = (floor - 1e-6) * weights - remaining;
-    let kept = 0;
-    for (let k = 0; k < count; k++) {
-      if (misses[k] === cutoff && (softSums[k] as number) < needed) continue;
-      if (kept !== k) {
-        rows[kept] = rows[k] as number;
-        hardSums[kept] = hardSums[k] as number;
-        misses[kept] = misses[k] as number;
-        softSums[kept] = softSums[k] as number;
-      }
-      kept++;
-    }
-    count = kept;
-  }
 
   // The best `keep`, best first: insertion from the end, since most sites do not beat the last one kept.
   const size = Math.max(1, keep);
