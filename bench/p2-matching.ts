@@ -2,9 +2,10 @@
  * QUALITY P2: site search over the synthetic set through the HTTP API, 10 concurrent clients,
  * p95 ≤ 25 ms on SQLite and PostgreSQL, searches without an exact match included. Every request
  * asks something else: each kind of search draws its area and power windows, districts and
- * dates afresh (seeded, so runs compare), and a mixed run draws the kind too. A bare node:http
- * server answering the same bytes is measured in the same run as the floor. The app's resident
- * memory (QUALITY P3) is read after the runs.
+ * dates afresh (seeded, so runs compare), and a mixed run draws the kind too. Two floors are
+ * measured in the same run: a bare node:http server answering the same bytes, and the app itself
+ * refusing a malformed search (every middleware, no ranking). The app's resident memory (QUALITY
+ * P3) is read after the runs.
  *
  *   node --import tsx bench/p2-matching.ts [--plots 100000] [--seconds 10] [--no-postgres]
  * The app is pinned to core 0; this process (the clients) to core 1 when taskset exists.
@@ -164,6 +165,27 @@ async function closedLoop(port: number, kind: string, seed: number): Promise<Run
   return run;
 }
 
+/**
+ * The app's own floor: the same 10 clients posting a search the schema refuses (422), so every
+ * middleware, the body parsing and validation run but no ranking: what any API request costs.
+ */
+async function refusedLoop(port: number): Promise<{ latencies: number[]; bytes: Buffer }> {
+  const latencies: number[] = [];
+  let bytes = Buffer.alloc(0);
+  const until = Date.now() + seconds * 1000;
+  const body = JSON.stringify({ power: { need: -1 } });
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (Date.now() < until) {
+        const res = await post(port, body);
+        if (res.status === 422) latencies.push(res.ms);
+        bytes = res.bytes;
+      }
+    }),
+  );
+  return { latencies: latencies.sort((a, b) => a - b), bytes };
+}
+
 /** The floor: bare node:http answering a POST with fixed bytes, from memory, to the same 10 clients. */
 async function floorRun(bytes: Buffer): Promise<number[]> {
   const port = await freePort();
@@ -221,6 +243,13 @@ async function measure(dialect: string, env: NodeJS.ProcessEnv): Promise<{ rows:
       );
       log(rows[rows.length - 1] ?? "");
     }
+    await refusedLoop(port); // warm-up
+    const refused = await refusedLoop(port);
+    const refusedFloor = await floorRun(refused.bytes);
+    rows.push(
+      `| ${dialect} | *app floor: a refused search (422), no ranking* | – | – | ${refused.latencies.length} | ${percentile(refused.latencies, 50).toFixed(1)} | ${percentile(refused.latencies, 95).toFixed(1)} | ${percentile(refused.latencies, 99).toFixed(1)} | ${percentile(refusedFloor, 95).toFixed(2)} | – | (reference) |`,
+    );
+    log(rows[rows.length - 1] ?? "");
     const end = memoryOf(app.pid as number);
     notes.push(
       `${dialect}: first search (builds the index) ${first.join(", ")}; app VmRSS ${started.rssMiB.toFixed(1)} MiB after start, **${end.rssMiB.toFixed(1)} MiB after the runs** (peak VmHWM ${end.peakMiB.toFixed(1)} MiB)`,
