@@ -171,7 +171,7 @@ async function closedLoop(port: number, kind: string, seed: number): Promise<Run
  */
 async function refusedLoop(port: number): Promise<{ latencies: number[]; bytes: Buffer }> {
   const latencies: number[] = [];
-  let bytes = Buffer.alloc(0);
+  let bytes: Buffer = Buffer.alloc(0);
   const until = Date.now() + seconds * 1000;
   const body = JSON.stringify({ power: { need: -1 } });
   await Promise.all(
