@@ -7,6 +7,7 @@ import * as m0006 from "./0006_matching_speed.ts";
 import * as m0007 from "./0007_enterprises.ts";
 import * as m0008 from "./0008_catalogue_indexes.ts";
 import * as m0009 from "./0009_map_index.ts";
+import * as m0010 from "./0010_partner_index.ts";
 
 /** Every migration in order. Add a line per new file; never reorder or rename. */
 export const MIGRATIONS = {
@@ -19,4 +20,5 @@ export const MIGRATIONS = {
   "0007_enterprises": m0007,
   "0008_catalogue_indexes": m0008,
   "0009_map_index": m0009,
+  "0010_partner_index": m0010,
 } as const;

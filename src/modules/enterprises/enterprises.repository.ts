@@ -509,10 +509,87 @@ export async function markNoticesRead(db: Executor, orgId: number, at: string): 
 
 // Matching
 
+/** The directory's version stamp (migration 0010): partner matching's in-memory index is rebuilt when it moves. */
+export async function enterpriseVersion(db: Executor): Promise<number> {
+  const row = await db.selectFrom("enterprise_version").select("version").where("id", "=", 1).executeTakeFirst();
+  return Number(row?.version ?? 0);
+}
+
+/** Profiles as partner matching's index holds them (what the rules read and what a result shows), a page at a time in id order. */
+export function listIndexRows(db: Executor, afterId: number, limit: number) {
+  return db
+    .selectFrom("enterprise_profiles as p")
+    .innerJoin("organisations as o", "o.id", "p.organisation_id")
+    .select(["p.organisation_id", "p.side", "p.publication", "p.match_data", "p.size_band", "p.verified_at", "p.logo_file"])
+    .select(["o.name", "o.name_original", "o.territory_id", "o.is_illustrative"])
+    .where("p.organisation_id", ">", afterId)
+    .orderBy("p.organisation_id")
+    .limit(limit)
+    .execute();
+}
+
+/** What presenting a request reads (enterprises.service presentRequest). */
+export type PresentableRequestRow = Pick<
+  RequestWithOrgRow,
+  | "id"
+  | "organisation_id"
+  | "kind"
+  | "sectors"
+  | "products"
+  | "quantity"
+  | "unit"
+  | "amount"
+  | "currency"
+  | "title"
+  | "description"
+  | "pending_text"
+  | "pending_at"
+  | "valid_until"
+  | "status"
+  | "moderation_note"
+  | "created_at"
+  | "updated_at"
+  | "org_name"
+  | "org_name_original"
+  | "org_territory_id"
+  | "is_illustrative"
+  | "side"
+>;
+
+/** Requests by id with the columns a result presents, without joins: the index knows their enterprises. */
+export async function listRequestRowsById(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("enterprise_requests")
+    .select([
+      "id",
+      "organisation_id",
+      "kind",
+      "sectors",
+      "products",
+      "quantity",
+      "unit",
+      "amount",
+      "currency",
+      "title",
+      "description",
+      "pending_text",
+      "pending_at",
+      "valid_until",
+      "status",
+      "moderation_note",
+      "created_at",
+      "updated_at",
+    ])
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+}
+
 /**
- * The pre-filter: enterprises of `side` with one of `classes` among their own classes or those of
- * a published, unexpired request; most hits first, at most `limit`. Reads only the covering
- * (side, nace, …) indexes of both sector tables.
+ * The SQL pre-filter partner matching used before its in-memory index (partners.index.ts), kept
+ * as the reference the index is tested against: enterprises of `side` with one of `classes` among
+ * their own classes or those of a published, unexpired request; most hits first, at most `limit`.
+ * Reads only the covering (side, nace, …) indexes of both sector tables.
  */
 export function prefilterCandidates(db: Executor, side: string, classes: readonly string[], exclude: number, today: string, limit: number) {
   if (classes.length === 0) return Promise.resolve([] as { organisation_id: number; hits: number }[]);
@@ -552,7 +629,7 @@ export async function listLiveRequestRows(db: Executor, orgIds: readonly number[
     .execute();
 }
 
-/** Candidates as the rules read them: one narrow row each. */
+/** Profiles as the rules read them, one narrow row each (with prefilterCandidates, the reference path in tests). */
 export async function listMatchDataRows(db: Executor, orgIds: readonly number[]) {
   if (orgIds.length === 0) return [];
   return db

@@ -9,7 +9,7 @@ import type { Actor } from "../accounts/accounts.policy.ts";
 import type { AccountsService } from "../accounts/accounts.service.ts";
 import { searchKey } from "../cooperation/cooperation.names.ts";
 import type { LocalText, OptionalText, TerritoryRef } from "../cooperation/cooperation.schemas.ts";
-import { buildMatchData, type MatchData, parseMatchData, toPartnerProfile } from "./enterprises.matchdata.ts";
+import { buildMatchData } from "./enterprises.matchdata.ts";
 import { canEditEnterprise, canSeeContacts, isOwnRepresentative, isStaffActor } from "./enterprises.policy.ts";
 import * as repo from "./enterprises.repository.ts";
 import {
@@ -45,13 +45,16 @@ import {
 } from "./enterprises.schemas.ts";
 import { isNaceClass } from "./nace.ts";
 import { explainMatch } from "./partners.explain.ts";
-import type { MatchSubject, PartnerProfile, PartnerRequest, RequestKind } from "./partners.model.ts";
-import { buildTextKeys, rankPartners } from "./partners.rules.ts";
+import { type PartnerIndex, PartnerIndexBuilder, Versioned } from "./partners.index.ts";
+import type { MatchSubject, PartnerRequest, RequestKind } from "./partners.model.ts";
+import { buildTextKeys, rankInSet } from "./partners.rules.ts";
 import { relatedClasses } from "./value-chain.ts";
 
 export const PER_PAGE = 20;
 /** How many candidates the SQL pre-filter hands to the rules, most shared classes first. */
 export const MATCH_CANDIDATES = 150;
+/** Profiles read per statement while partner matching's index is built: the parse of one page is garbage before the next. */
+const INDEX_PAGE = 2_000;
 /** A request may stand at most this long ahead. */
 const MAX_VALID_DAYS = 2 * 366;
 
@@ -113,11 +116,26 @@ interface Territories {
  * Anything public shows only approved text: pending text lives beside it until staff decide.
  */
 export class EnterprisesService {
+  /** Partner matching's index and the territories its results name, at the directory's version (migration 0010). */
+  readonly #partnerIndex: Versioned<{ index: PartnerIndex; territories: Territories }>;
+
   constructor(
     private readonly db: Db,
     private readonly options: EnterprisesOptions,
     private readonly accounts: Pick<AccountsService, "recordAudit">,
-  ) {}
+  ) {
+    this.#partnerIndex = new Versioned(async (version) => {
+      const builder = new PartnerIndexBuilder();
+      for (let after = 0; ; ) {
+        const rows = await repo.listIndexRows(this.db, after, INDEX_PAGE);
+        for (const row of rows) builder.add(row);
+        const last = rows.at(-1);
+        if (!last || rows.length < INDEX_PAGE) break;
+        after = last.organisation_id;
+      }
+      return { index: builder.finish(version), territories: await this.territories() };
+    });
+  }
 
   // Presenting
 
@@ -202,7 +220,7 @@ export class EnterprisesService {
     return { sectors, kinds };
   }
 
-  private presentRequest(row: repo.RequestWithOrgRow, t: Territories, viewer: Viewer): CooperationRequest {
+  private presentRequest(row: repo.PresentableRequestRow, t: Territories, viewer: Viewer): CooperationRequest {
     const privy = canEditEnterprise(viewer, row.organisation_id);
     const pending = privy ? parseJson<PendingRequestText | null>(row.pending_text, null) : null;
     return {
@@ -1096,69 +1114,74 @@ export class EnterprisesService {
   }
 
   /**
-   * Ranked counterparts of the other region for an enterprise or one of its requests. A SQL
-   * pre-filter through the sectors table (the subject's classes and the classes the value chain
-   * relates to them, the other side only, published profiles) picks at most MATCH_CANDIDATES; the
-   * pure rules rank them; one statement fetches the profiles shown. Only approved text counts.
+   * Ranked counterparts of the other region for an enterprise or one of its requests. The
+   * in-memory index (partners.index.ts), checked against the directory's version stamp with one
+   * statement, gives the subject and at most MATCH_CANDIDATES published candidates of the other
+   * side holding the subject's classes or the classes the value chain relates to them; the pure
+   * rules rank them over the index's packed set; the index also has what the shown enterprises
+   * display, and one statement reads their matched requests. Only approved text counts: the index
+   * holds `match_data`, built from approved text.
    */
   async match(input: unknown, viewer: Viewer, i18n: I18n, today = new Date()): Promise<MatchResult> {
     const body = this.validate(MatchInput, input);
     const day = dayOf(today);
+    const { index, territories: t } = await this.#partnerIndex.at(await repo.enterpriseVersion(this.db));
     let orgId = body.organisationId ?? 0;
     let subjectRequest: PartnerRequest | undefined;
     if (body.requestId !== undefined) {
-      const row = await repo.findRequest(this.db, body.requestId);
-      const visible = row && ((row.status === "published" && row.valid_until >= day) || canEditEnterprise(viewer, row.organisation_id));
-      if (!row || !visible) throw new AppError("not_found");
-      orgId = row.organisation_id;
-      subjectRequest = this.toPartnerRequest(row);
+      const live = index.liveRequest(body.requestId, day);
+      if (live) {
+        orgId = live.orgId;
+        subjectRequest = live.request;
+      } else {
+        // Not public: a draft, pending or expired request is matched for its own organisation only.
+        const row = await repo.findRequest(this.db, body.requestId);
+        if (!row || !canEditEnterprise(viewer, row.organisation_id)) throw new AppError("not_found");
+        orgId = row.organisation_id;
+        subjectRequest = this.toPartnerRequest(row);
+      }
     }
-    const [subjectRow] = await repo.listMatchDataRows(this.db, [orgId]);
-    if (!subjectRow) throw new AppError("not_found");
-    if (subjectRow.publication !== "published" && !canEditEnterprise(viewer, orgId)) throw new AppError("not_found");
-    const profile = toPartnerProfile(orgId, subjectRow.side as Side, parseMatchData(subjectRow.match_data), day);
-    const own = subjectRequest ? subjectRequest.sectors : [...profile.sectors, ...profile.requests.flatMap((r) => r.sectors)];
-    const classes = [...new Set([...own, ...relatedClasses(own)])];
+    const subjectEntry = index.profile(orgId);
+    if (!subjectEntry) throw new AppError("not_found");
+    if (!subjectEntry.published && !canEditEnterprise(viewer, orgId)) throw new AppError("not_found");
+    const profile = subjectEntry.profile;
+    const own = subjectRequest
+      ? subjectRequest.sectors
+      : [...profile.sectors, ...profile.requests.filter((r) => r.validUntil === null || r.validUntil >= day).flatMap((r) => r.sectors)];
     const otherSide: Side = profile.side === "home" ? "partner" : "home";
-    const pre = await repo.prefilterCandidates(this.db, otherSide, classes, orgId, day, MATCH_CANDIDATES);
-    const candidateRows = await repo.listMatchDataRows(
-      this.db,
-      pre.map((p) => p.organisation_id),
-    );
-    const dataOf = new Map<number, MatchData>();
-    const candidates: PartnerProfile[] = [];
-    for (const row of candidateRows) {
-      if (row.publication !== "published") continue;
-      const data = parseMatchData(row.match_data);
-      dataOf.set(row.organisation_id, data);
-      candidates.push(toPartnerProfile(row.organisation_id, row.side as Side, data, day));
-    }
+    const candidates = index.candidates(otherSide, relatedClasses(own), orgId, day, MATCH_CANDIDATES);
     const subject: MatchSubject = subjectRequest ? { profile, request: subjectRequest } : { profile };
-    const ranked = rankPartners(subject, candidates, { today: day, limit: body.limit });
-    const [shown, t, matchedRequests] = await Promise.all([
-      repo.listEnterpriseRows(
-        this.db,
-        ranked.map((m) => m.profileId),
-      ),
-      this.territories(),
-      repo.listRequestRows(this.db, { ids: ranked.map((m) => m.requestId).filter((id): id is number => id !== null) }),
-    ]);
-    const shownById = new Map(shown.map((r) => [r.id, r]));
+    const ranked = rankInSet(subject, index.set, candidates, { today: day, limit: body.limit });
+    const matchedRequests = await repo.listRequestRowsById(
+      this.db,
+      ranked.map((m) => m.requestId).filter((id): id is number => id !== null),
+    );
     const requestById = new Map(matchedRequests.map((r) => [r.id, r]));
     const sectors = new Map<number, string[]>();
     const kinds = new Map<number, RequestKind[]>();
-    for (const [id, data] of dataOf) {
-      sectors.set(id, data.sectors);
-      kinds.set(id, [...new Set(data.requests.filter((r) => r.validUntil >= day).map((r) => r.kind))].sort());
-    }
     const items = ranked.flatMap((m) => {
-      const row = shownById.get(m.profileId);
-      if (!row) return [];
-      const matched = m.requestId !== null ? requestById.get(m.requestId) : undefined;
+      const shown = index.shown(m.profileId);
+      if (!shown) return [];
+      sectors.set(m.profileId, index.sectors(m.profileId));
+      kinds.set(m.profileId, index.liveKinds(m.profileId, day));
+      const matched = m.requestId === null ? undefined : requestById.get(m.requestId);
       return [
         {
-          enterprise: this.summary(row, t, sectors, kinds),
-          request: matched ? this.presentRequest(matched, t, viewer) : null,
+          enterprise: this.summary(shown, t, sectors, kinds),
+          request: matched
+            ? this.presentRequest(
+                {
+                  ...matched,
+                  org_name: shown.name,
+                  org_name_original: shown.name_original,
+                  org_territory_id: shown.territory_id,
+                  is_illustrative: shown.is_illustrative,
+                  side: shown.side,
+                },
+                t,
+                viewer,
+              )
+            : null,
           score: m.score,
           reasons: m.reasons as unknown as Record<string, unknown>[],
           explanation: explainMatch(i18n, m),

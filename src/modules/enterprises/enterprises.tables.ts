@@ -125,7 +125,18 @@ export interface EnterpriseNoticesTable {
   read_at: Timestamp | null;
 }
 
+/**
+ * One row (id 1): the directory's version for partner matching's in-memory index, bumped by
+ * database triggers in the same transaction as every write to a profile's side, publication or
+ * match_data, and to territories (migration 0010).
+ */
+export interface EnterpriseVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface EnterprisesTables {
+  enterprise_version: EnterpriseVersionTable;
   enterprise_profiles: EnterpriseProfilesTable;
   enterprise_sectors: EnterpriseSectorsTable;
   enterprise_requests: EnterpriseRequestsTable;

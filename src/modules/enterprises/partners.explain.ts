@@ -105,9 +105,50 @@ function capitalize(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
+/** What a reason's sentence depends on (request ids do not show in it). */
+function reasonKey(reason: MatchReason): string {
+  switch (reason.code) {
+    case "chain":
+      return `c ${reason.relation} ${reason.mine} ${reason.theirs} ${reason.mineRole} ${reason.theirRole}`;
+    case "kinds":
+      return `k ${reason.mine} ${reason.theirs}`;
+    case "products":
+      return `p ${reason.hs.join(" ")}`;
+    case "markets":
+      return `m ${reason.markets.join(" ")}`;
+    case "text":
+      return `t ${reason.terms.join(" ")}`;
+    case "valid_until":
+      return `v ${reason.date}`;
+  }
+}
+
+/**
+ * Sentences already written, per language: matches repeat a few thousand reasons (class pairs,
+ * kinds, dates), and writing one costs message formatting, Intl lists and dates. Bounded: the map
+ * starts again once it holds MAX_SENTENCES.
+ */
+const written = new WeakMap<I18n, Map<string, string>>();
+const MAX_SENTENCES = 20_000;
+
+function capitalizedSentence(i18n: I18n, reason: MatchReason): string {
+  let sentences = written.get(i18n);
+  if (!sentences || sentences.size >= MAX_SENTENCES) {
+    sentences = new Map();
+    written.set(i18n, sentences);
+  }
+  const key = reasonKey(reason);
+  let text = sentences.get(key);
+  if (text === undefined) {
+    text = capitalize(sentence(i18n, reason));
+    sentences.set(key, text);
+  }
+  return text;
+}
+
 /** One sentence per reason, in the order the rules gave them, each starting with a capital. */
 export function explainMatch(i18n: I18n, match: PartnerMatch): string[] {
-  return match.reasons.map((r) => capitalize(sentence(i18n, r)));
+  return match.reasons.map((r) => capitalizedSentence(i18n, r));
 }
 
 /** The reasons as one sentence: "Supplies 13.20 woven fabrics that you buy for 14.13 outerwear; both export to Russia; …". */

@@ -11,6 +11,7 @@ import type {
   RequestKind,
 } from "./partners.model.ts";
 import { REQUEST_KINDS } from "./partners.model.ts";
+import { PartnerSet } from "./partners.set.ts";
 import { conceptOrder, isConceptKey } from "./partners.text.ts";
 import { relatedClasses, relation } from "./value-chain.ts";
 
@@ -173,15 +174,15 @@ function rolesFactor(ra: ClassRole, rb: ClassRole): number {
 const ROLES: readonly ClassRole[] = ["offer", "need", "field"];
 const ROLE_INDEX: Record<ClassRole, number> = { offer: 0, need: 1, field: 2 };
 
-/** One of the subject's units, with its class fits precomputed against every class and role it can meet. */
+/** One of the subject's units, with its class fits precomputed against every class of the set and role it can meet. */
 interface MyUnit {
   request: PartnerRequest | null;
   kind: number;
   role: ClassRole;
   sectors: readonly string[];
   products: readonly string[];
-  /** By their role (ROLE_INDEX): their class → best fit over my classes; absent = 0. */
-  fits: Map<string, number>[];
+  /** By their role (ROLE_INDEX): the best fit over my classes, at each class's number in the set; 0 = none. */
+  fits: Float64Array[];
 }
 
 function unitSectors(p: PartnerProfile, r: PartnerRequest | null): readonly string[] {
@@ -198,16 +199,37 @@ function unitRole(r: PartnerRequest | null): ClassRole {
   return r ? roleOf(r.kind) : "offer";
 }
 
-function myUnit(p: PartnerProfile, r: PartnerRequest | null): MyUnit {
+/**
+ * Scratch space of one ranking: the subject's class fits, key and market marks, valid days. A
+ * ranking runs to its end without yielding, so one buffer serves every call; each call clears
+ * what it uses. (Typed arrays are allocated outside the JS heap: a few per match would churn
+ * the allocator for nothing.)
+ */
+let scratchFits = new Float64Array(0);
+let scratchMarks = new Uint8Array(0);
+
+/** A fits buffer of at least `end` numbers (a bigger one when the old is too small; callers clear what they use). */
+function fitsBuffer(end: number): Float64Array {
+  if (scratchFits.length < end) scratchFits = new Float64Array(Math.max(end, scratchFits.length * 2));
+  return scratchFits;
+}
+
+function myUnit(p: PartnerProfile, r: PartnerRequest | null, set: PartnerSet, slot: number): MyUnit {
   const role = unitRole(r);
   const sectors = unitSectors(p, r);
   const reachable = relatedClasses(sectors);
-  const fits = ROLES.map((theirRole) => {
-    const m = new Map<string, number>();
+  const size = set.classes.size;
+  const buffer = fitsBuffer((slot + 1) * ROLES.length * size);
+  const fits = ROLES.map((theirRole, i) => {
+    const from = (slot * ROLES.length + i) * size;
+    const m = buffer.subarray(from, from + size);
+    m.fill(0);
     for (const b of reachable) {
+      const at = set.classes.find(b);
+      if (at < 0) continue;
       let best = 0;
       for (const a of sectors) best = Math.max(best, classFit(a, role, b, theirRole));
-      if (best > 0) m.set(b, best);
+      m[at] = best;
     }
     return m;
   });
@@ -218,78 +240,122 @@ function isValid(r: PartnerRequest, today: string): boolean {
   return r.validUntil === null || r.validUntil >= today;
 }
 
-/** Scratch output of scorePair: no object is made per pair. */
-let pairChain = 0;
-let pairProducts = 0;
-
-/** The pair's weighted part of the score; sets pairChain and pairProducts. */
-function scorePair(
-  u: MyUnit,
-  theirSectors: readonly string[],
-  theirRole: ClassRole,
-  theirProducts: readonly string[],
-  theirKind: number,
-): number {
-  const fits = u.fits[ROLE_INDEX[theirRole]] as Map<string, number>;
-  let chain = 0;
-  for (const b of theirSectors) {
-    const f = fits.get(b);
-    if (f !== undefined && f > chain) chain = f;
-  }
-  let products = 0;
-  const factor = rolesFactor(u.role, theirRole);
-  if (factor > 0) {
-    for (const a of u.products) {
-      for (const b of theirProducts) {
-        const f = hsFit(a, b);
-        if (f > products) products = f;
-      }
-    }
-  }
-  pairChain = chain;
-  pairProducts = products * factor;
-  return W_CHAIN * chain + W_KINDS * kindFitAt(u.kind, theirKind) * chain + W_PRODUCTS * pairProducts;
-}
-
-interface Ranked {
-  candidate: PartnerProfile;
-  score: number;
-  mine: MyUnit;
-  theirs: PartnerRequest | null;
-}
-
 /** Weight of a key in the text similarity. */
 function keyWeight(k: string): number {
   return isConceptKey(k) ? CONCEPT_WEIGHT : 1;
 }
 
+/** What the rules work out once per set: each key's weight, each kind word's kind and role. */
+interface SetRules {
+  keyWeights: Float64Array;
+  kindOf: Int32Array;
+  roleOf: ClassRole[];
+}
+const rulesOfSet = new WeakMap<PartnerSet, SetRules>();
+
+function setRules(set: PartnerSet): SetRules {
+  let r = rulesOfSet.get(set);
+  if (!r) {
+    r = {
+      keyWeights: Float64Array.from(set.keyTable.values, keyWeight),
+      kindOf: Int32Array.from(set.words.values, (w) => kindIndex(w as RequestKind)),
+      roleOf: set.words.values.map((w) => roleOf(w as RequestKind)),
+    };
+    rulesOfSet.set(set, r);
+  }
+  return r;
+}
+
+/** Scratch output of scorePair (chain, products): no object is made per pair, and no number boxed. */
+const pair = new Float64Array(2);
+
 /**
- * Weighted Dice of the candidate's keys (profile and valid requests) against mine. A key stored
- * on both the profile and a request weighs in the candidate's total twice, which only lowers the
- * score a little and spares a set per candidate; a shared key counts once (`counted` holds the few
- * shared ones).
+ * The pair's weighted part of the score; sets pair[0] (chain) and pair[1] (products). Their unit is given by
+ * its role, kind and the ranges of its classes and HS codes in the set.
  */
-function textSimilarity(c: PartnerProfile, today: string, myKeys: Set<string>, myWeight: number, counted: string[]): number {
+function scorePair(
+  u: MyUnit,
+  set: PartnerSet,
+  role: ClassRole,
+  kind: number,
+  sectorsFrom: number,
+  sectorsTo: number,
+  productsFrom: number,
+  productsTo: number,
+): number {
+  const fits = u.fits[ROLE_INDEX[role]] as Float64Array;
+  const classes = set.sectors.data;
+  let chain = 0;
+  for (let i = sectorsFrom; i < sectorsTo; i++) {
+    const f = fits[classes[i] as number] as number;
+    if (f > chain) chain = f;
+  }
+  let products = 0;
+  const factor = rolesFactor(u.role, role);
+  if (factor > 0 && productsFrom < productsTo) {
+    const codes = set.productCodes.values;
+    const theirs = set.products.data;
+    for (const a of u.products) {
+      for (let i = productsFrom; i < productsTo; i++) {
+        const f = hsFit(a, codes[theirs[i] as number] as string);
+        if (f > products) products = f;
+      }
+    }
+  }
+  const weighted = products * factor;
+  pair[0] = chain;
+  pair[1] = weighted;
+  return W_CHAIN * chain + W_KINDS * kindFitAt(u.kind, kind) * chain + W_PRODUCTS * weighted;
+}
+
+interface Ranked {
+  position: number;
+  id: number;
+  score: number;
+  mine: MyUnit;
+  /** Their unit that matched best (the profile's own unit when no request did). */
+  unit: number;
+}
+
+/** The subject's keys: 1 at each of their numbers in the set (2 while counted for the candidate at hand). */
+const MINE = 1;
+const COUNTED = 2;
+
+/**
+ * Weighted Dice of the candidate's keys (profile and valid requests: units first … end - 1)
+ * against mine (`mask`). A key stored on both the profile and a request weighs in the candidate's
+ * total twice, which only lowers the score a little and spares a set per candidate; a shared key
+ * counts once (`counted` holds the few shared ones, marked in the mask until the candidate is done).
+ */
+function textSimilarity(
+  set: PartnerSet,
+  first: number,
+  end: number,
+  validDay: Uint8Array,
+  mask: Uint8Array,
+  weights: Float64Array,
+  myWeight: number,
+  counted: number[],
+): number {
   counted.length = 0;
   let common = 0;
   let theirWeight = 0;
-  for (let i = -1; i < c.requests.length; i++) {
-    let keys: readonly string[];
-    if (i < 0) keys = c.textKeys;
-    else {
-      const r = c.requests[i] as PartnerRequest;
-      if (!isValid(r, today)) continue;
-      keys = r.textKeys;
-    }
-    for (const k of keys) {
-      const w = keyWeight(k);
+  const { start, data } = set.keys;
+  for (let u = first; u < end; u++) {
+    const day = set.dateIds[u] as number;
+    if (u > first && day >= 0 && validDay[day] === 0) continue;
+    for (let i = start[u] as number; i < (start[u + 1] as number); i++) {
+      const id = data[i] as number;
+      const w = weights[id] as number;
       theirWeight += w;
-      if (myKeys.has(k) && !counted.includes(k)) {
-        counted.push(k);
+      if (mask[id] === MINE) {
+        mask[id] = COUNTED;
+        counted.push(id);
         common += w;
       }
     }
   }
+  for (const id of counted) mask[id] = MINE;
   return common === 0 ? 0 : (2 * common) / (myWeight + theirWeight);
 }
 
@@ -298,79 +364,168 @@ function textSimilarity(c: PartnerProfile, today: string, myKeys: Set<string>, m
  * first. See the formula at the top of this file.
  */
 export function rankPartners(subject: MatchSubject, candidates: readonly PartnerProfile[], options: RankOptions): PartnerMatch[] {
+  return rankInSet(subject, PartnerSet.of(candidates), Array.from(candidates.keys()), options);
+}
+
+/**
+ * rankPartners over enterprises packed in a PartnerSet (partners.set.ts), the candidates given by
+ * their positions in it: the service's index keeps every published enterprise in one set, so a
+ * match packs nothing. The one implementation of the formula: rankPartners packs its candidates
+ * and comes here.
+ */
+export function rankInSet(subject: MatchSubject, set: PartnerSet, positions: ArrayLike<number>, options: RankOptions): PartnerMatch[] {
   const { today, limit } = options;
   const me = subject.profile;
   if (limit <= 0) return [];
   if (subject.request && !isValid(subject.request, today)) return [];
 
   const myRequests = subject.request ? [subject.request] : me.requests.filter((r) => isValid(r, today));
-  const myUnits = subject.request ? [myUnit(me, subject.request)] : [myUnit(me, null), ...myRequests.map((r) => myUnit(me, r))];
+  const myUnits = subject.request
+    ? [myUnit(me, subject.request, set, 0)]
+    : [myUnit(me, null, set, 0), ...myRequests.map((r, i) => myUnit(me, r, set, i + 1))];
   const myKeys = new Set<string>(me.textKeys);
   for (const r of myRequests) for (const k of r.textKeys) myKeys.add(k);
+  const { keyWeights, kindOf, roleOf: roleOfWord } = setRules(set);
+  // One cleared buffer for the key marks, the market marks and the valid days, one after the other.
+  const keys = set.keyTable.size;
+  const markets = set.marketTable.size;
+  const days = set.dateTable.size;
+  if (scratchMarks.length < keys + markets + days) scratchMarks = new Uint8Array(Math.max(keys + markets + days, scratchMarks.length * 2));
+  scratchMarks.fill(0, 0, keys + markets + days);
+  const mask = scratchMarks.subarray(0, keys);
+  const marketMask = scratchMarks.subarray(keys, keys + markets);
+  const validDay = scratchMarks.subarray(keys + markets, keys + markets + days);
   let myWeight = 0;
-  for (const k of myKeys) myWeight += keyWeight(k);
+  for (const k of myKeys) {
+    myWeight += keyWeight(k);
+    const at = set.keyTable.find(k);
+    if (at >= 0) mask[at] = MINE;
+  }
   const myMarkets = new Set(me.exportMarkets);
+  for (const m of myMarkets) {
+    const at = set.marketTable.find(m);
+    if (at >= 0) marketMask[at] = 1;
+  }
+  set.dateTable.values.forEach((day, i) => {
+    if (day >= today) validDay[i] = 1;
+  });
+  const mySide = set.words.find(me.side);
+  const { unitStart, dateIds, kinds, requestIds, sectors, products } = set;
 
-  const counted: string[] = [];
+  const counted: number[] = [];
   const ranked: Ranked[] = [];
 
-  for (const c of candidates) {
-    if (c.side === me.side || c.id === me.id) continue;
+  for (let k = 0; k < positions.length; k++) {
+    const p = positions[k] as number;
+    const id = set.ids[p] as number;
+    if (set.sides[p] === mySide || id === me.id) continue;
 
+    const first = unitStart[p] as number;
+    const end = unitStart[p + 1] as number;
     let bestScore = -1;
     let bestMine: MyUnit | null = null;
-    let bestTheirs: PartnerRequest | null = null;
-    for (let i = -1; i < c.requests.length; i++) {
-      const r = i < 0 ? null : (c.requests[i] as PartnerRequest);
-      if (r && !isValid(r, today)) continue;
-      const role = unitRole(r);
-      const sectors = unitSectors(c, r);
-      const products = unitProducts(c, r, role);
-      const kind = r ? kindIndex(r.kind) : NO_KIND;
-      for (const u of myUnits) {
-        const s = scorePair(u, sectors, role, products, kind);
-        if (pairChain === 0 && pairProducts < PRODUCTS_QUALIFY) continue;
-        if (better(s, r, u.request, bestScore, bestTheirs, bestMine?.request ?? null)) {
+    let bestUnit = first;
+    for (let u = first; u < end; u++) {
+      let role: ClassRole = "offer";
+      let kind = NO_KIND;
+      let sectorsFrom = sectors.start[u] as number;
+      let sectorsTo = sectors.start[u + 1] as number;
+      let productsFrom = products.start[u] as number;
+      let productsTo = products.start[u + 1] as number;
+      if (u > first) {
+        const day = dateIds[u] as number;
+        if (day >= 0 && validDay[day] === 0) continue;
+        const word = kinds[u] as number;
+        kind = kindOf[word] as number;
+        role = roleOfWord[word] as ClassRole;
+        // unitSectors and unitProducts: a request without classes stands on the profile's, and an
+        // offer without HS codes on the profile's products.
+        if (sectorsFrom === sectorsTo) {
+          sectorsFrom = sectors.start[first] as number;
+          sectorsTo = sectors.start[first + 1] as number;
+        }
+        if (productsFrom === productsTo && role === "offer") {
+          productsFrom = products.start[first] as number;
+          productsTo = products.start[first + 1] as number;
+        }
+      }
+      const theirRequest = u > first ? (requestIds[u] as number) : null;
+      for (const m of myUnits) {
+        const s = scorePair(m, set, role, kind, sectorsFrom, sectorsTo, productsFrom, productsTo);
+        if (pair[0] === 0 && (pair[1] as number) < PRODUCTS_QUALIFY) continue;
+        const bestRequest = bestUnit > first ? (requestIds[bestUnit] as number) : null;
+        if (better(s, theirRequest, m.request, bestScore, bestRequest, bestMine?.request ?? null)) {
           bestScore = s;
-          bestMine = u;
-          bestTheirs = r;
+          bestMine = m;
+          bestUnit = u;
         }
       }
     }
     if (!bestMine) continue;
 
     let shared = 0;
-    for (const m of c.exportMarkets) if (myMarkets.has(m)) shared++;
-    const markets = shared === 0 ? 0 : 1 - 0.5 ** shared;
-    const text = myWeight > 0 ? textSimilarity(c, today, myKeys, myWeight, counted) : 0;
+    for (let i = set.markets.start[p] as number; i < (set.markets.start[p + 1] as number); i++)
+      if (marketMask[set.markets.data[i] as number] === 1) shared++;
+    const marketFit = shared === 0 ? 0 : 1 - 0.5 ** shared;
+    const text = myWeight > 0 ? textSimilarity(set, first, end, validDay, mask, keyWeights, myWeight, counted) : 0;
 
-    ranked.push({ candidate: c, score: bestScore + W_MARKETS * markets + W_TEXT * text, mine: bestMine, theirs: bestTheirs });
+    ranked.push({ position: p, id, score: bestScore + W_MARKETS * marketFit + W_TEXT * text, mine: bestMine, unit: bestUnit });
   }
 
-  ranked.sort((a, b) => b.score - a.score || a.candidate.id - b.candidate.id);
-  return ranked.slice(0, limit).map((r) => toMatch(r, today, myKeys, myMarkets));
+  return best(ranked, limit).map((r) => {
+    const candidate = set.profile(r.position);
+    const first = unitStart[r.position] as number;
+    const theirs = r.unit > first ? (candidate.requests[r.unit - first - 1] as PartnerRequest) : null;
+    return toMatch(candidate, theirs, r.mine, r.score, today, myKeys, myMarkets);
+  });
 }
 
-/** Whether pair (score s, their request t, my request m) beats the best so far: score, then a request over none, then lower ids. */
+/** Score first, then the lower profile id. */
+const byRank = (a: Ranked, b: Ranked) => b.score - a.score || a.id - b.id;
+
+/** The first `limit` of `ranked` in the order a stable sort by byRank gives, without sorting the rest. */
+function best(ranked: readonly Ranked[], limit: number): Ranked[] {
+  const top: Ranked[] = [];
+  for (const r of ranked) {
+    if (top.length === limit && byRank(r, top[limit - 1] as Ranked) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && byRank(r, top[at - 1] as Ranked) < 0) at--;
+    top.splice(at, 0, r);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
+/**
+ * Whether pair (score s, their request t, my request m) beats the best so far: score, then a
+ * request over none, then lower ids. Their requests are given by id (null for their profile).
+ */
 function better(
   s: number,
-  t: PartnerRequest | null,
+  t: number | null,
   m: PartnerRequest | null,
   bestScore: number,
-  bt: PartnerRequest | null,
+  bt: number | null,
   bm: PartnerRequest | null,
 ): boolean {
   if (s !== bestScore) return s > bestScore;
   if ((t === null) !== (bt === null)) return t !== null;
-  if (t && bt && t.id !== bt.id) return t.id < bt.id;
+  if (t !== null && bt !== null && t !== bt) return t < bt;
   if ((m === null) !== (bm === null)) return m !== null;
   return m !== null && bm !== null && m.id < bm.id;
 }
 
 /** The reasons of a ranked candidate, built for the shown few only. */
-function toMatch(r: Ranked, today: string, myKeys: Set<string>, myMarkets: Set<string>): PartnerMatch {
+function toMatch(
+  candidate: PartnerProfile,
+  theirs: PartnerRequest | null,
+  mine: MyUnit,
+  score: number,
+  today: string,
+  myKeys: Set<string>,
+  myMarkets: Set<string>,
+): PartnerMatch {
   const reasons: MatchReason[] = [];
-  const { mine, theirs, candidate } = r;
   const theirRole = unitRole(theirs);
   const theirSectors = unitSectors(candidate, theirs);
   const theirProducts = unitProducts(candidate, theirs, theirRole);
@@ -414,5 +569,5 @@ function toMatch(r: Ranked, today: string, myKeys: Set<string>, myMarkets: Set<s
 
   if (theirs?.validUntil) reasons.push({ code: "valid_until", requestId: theirs.id, date: theirs.validUntil });
 
-  return { profileId: candidate.id, requestId: theirs?.id ?? null, score: Math.round(r.score * 10_000) / 10_000, reasons };
+  return { profileId: candidate.id, requestId: theirs?.id ?? null, score: Math.round(score * 10_000) / 10_000, reasons };
 }
