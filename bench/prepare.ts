@@ -129,7 +129,10 @@ export async function postgresData(spec: DataSpec): Promise<{ url: string; timin
   await dropPostgresData();
   await admin((c) => c.query(`create database ${POSTGRES_DB}`));
   log(`jibek synthetic → PostgreSQL (${spec.plots} plots)…`);
-  const { seconds, output } = await runSynthetic(appEnv({ DATABASE_URL: postgresUrl(), DATA_DIR: path.join(WORK, "pg-files"), DEMO_DATA: "true" }), spec);
+  const { seconds, output } = await runSynthetic(
+    appEnv({ DATABASE_URL: postgresUrl(), DATA_DIR: path.join(WORK, "pg-files"), DEMO_DATA: "true" }),
+    spec,
+  );
   return { url: postgresUrl(), timing: { dialect: "postgres", spec, wallSeconds: seconds, phases: phases(output), output } };
 }
 

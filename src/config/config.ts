@@ -54,7 +54,15 @@ export const EnvSchema = z.object({
     .default(10)
     .describe("Days after which an unanswered introduction request is flagged to staff"),
   STORAGE_DIR: z.string().min(1).optional().describe("Uploaded files; defaults to DATA_DIR/files"),
-  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60).describe("Seconds an anonymous public page stays fresh in memory (a write in this process empties it at once; a stale page is served while it renders again); 0 turns the cache off"),
+  PAGE_CACHE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .default(60)
+    .describe(
+      "Seconds an anonymous public page stays fresh in memory (a write in this process empties it at once; a stale page is served while it renders again); 0 turns the cache off",
+    ),
   DEMO_DATA: z
     .enum(["true", "false"])
     .default("true")

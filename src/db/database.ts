@@ -9,7 +9,14 @@ import type { TerritoriesTables } from "../modules/territories/territories.table
 import type { DialectName } from "./dialect.ts";
 
 /** Every table of every module. A module adds its `*.tables.ts` interface here. */
-export interface Database extends TerritoriesTables, AccountsTables, SitesTables, CooperationTables, NewsTables, MatchingTables, EnterprisesTables {}
+export interface Database
+  extends TerritoriesTables,
+    AccountsTables,
+    SitesTables,
+    CooperationTables,
+    NewsTables,
+    MatchingTables,
+    EnterprisesTables {}
 
 export type Db = Kysely<Database>;
 /** What repositories take first: the database or an open transaction. */

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { loadFixtureCatalogue } from "../../src/modules/matching/matching.fixtures.ts";
 import { closePdfRenderer } from "../../src/lib/pdf.ts";
+import { loadFixtureCatalogue } from "../../src/modules/matching/matching.fixtures.ts";
 import { launchBrowser, newContext, type RunningApp, startApp } from "../support/browser.ts";
 import { DIALECTS } from "../support/test-db.ts";
 

@@ -222,7 +222,13 @@ async function auditLog(c: Context<AppEnv>, action: string, kind: ImportKind, re
     actorUserId: c.get("session")?.user.id ?? null,
     subjectType: kind,
     requestId: c.get("requestId"),
-    details: { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, errors: report.errors.length + report.moreErrors },
+    details: {
+      rows: report.rows,
+      created: report.created,
+      updated: report.updated,
+      unchanged: report.unchanged,
+      errors: report.errors.length + report.moreErrors,
+    },
   });
 }
 
