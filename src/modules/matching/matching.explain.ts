@@ -1,4 +1,5 @@
-import type { I18n, MessageKey } from "../../i18n/i18n.ts";
+import { CATALOGS, type I18n, type MessageKey, type MessageValues } from "../../i18n/i18n.ts";
+import { sourceOf } from "../../i18n/locales.ts";
 import type { Evaluation, Outcome } from "./matching.rules.ts";
 import type { CriterionKey } from "./matching.schemas.ts";
 
@@ -21,8 +22,32 @@ const LABEL: Record<CriterionKey, MessageKey> = {
   availability: "matching.c.availability",
 };
 
+/**
+ * A message of this module, said in the reader's language. Its messages are plain `{name}`
+ * substitutions in every catalogue, so they are filled in directly, with what intl-messageformat
+ * would make of them (a value's String()), about ten times faster; a message with anything more
+ * (plural, select, quotes) goes through `i18n.t`.
+ */
+function say(i18n: I18n, key: MessageKey, values?: MessageValues): string {
+  const source = sourceOf(i18n.locale);
+  const id = `${source}|${key}`;
+  let parts = templates.get(id);
+  if (parts === undefined) {
+    const message = CATALOGS[source][key] ?? CATALOGS.en[key];
+    parts = message !== undefined && /^[^'{}]*(\{[A-Za-z0-9_]+\}[^'{}]*)*$/.test(message) ? message.split(/\{([A-Za-z0-9_]+)\}/) : null;
+    templates.set(id, parts);
+  }
+  if (parts === null) return i18n.t(key, values);
+  let text = "";
+  for (let i = 0; i < parts.length; i++) text += i % 2 === 0 ? parts[i] : String(values?.[parts[i] as string] ?? "");
+  return i18n.script(text);
+}
+
+/** Each message split into text and argument names (odd places), or null when it needs ICU. */
+const templates = new Map<string, string[] | null>();
+
 export function criterionLabel(i18n: I18n, key: CriterionKey): string {
-  return i18n.t(LABEL[key]);
+  return say(i18n, LABEL[key]);
 }
 
 export const OUTCOME_LABEL: Record<Outcome, MessageKey> = {
@@ -57,9 +82,9 @@ function qty(i18n: I18n, value: number | null, unit: string | null): string {
 const quantities = new Map<string, string>();
 
 function formatQty(i18n: I18n, value: number | null, unit: string | null): string {
-  if (value === null) return i18n.t("common.unknown");
+  if (value === null) return say(i18n, "common.unknown");
   const n = i18n.number(value, { maximumFractionDigits: 2 });
-  if (unit && unit in UNIT_KEY) return i18n.t(UNIT_KEY[unit] as MessageKey, { value: n });
+  if (unit && unit in UNIT_KEY) return say(i18n, UNIT_KEY[unit] as MessageKey, { value: n });
   if (unit && /^[A-Z]{3}$/.test(unit)) return i18n.money(value, unit as "KZT");
   return n;
 }
@@ -111,39 +136,40 @@ function sentence(i18n: I18n, e: Evaluation): string {
     case "water":
     case "sewage":
     case "heat": {
-      if (e.outcome === "met") return i18n.t("matching.x.capacity_met", v);
-      if (e.outcome === "unknown" && !e.connect) return i18n.t("matching.x.capacity_unknown", v);
+      if (e.outcome === "met") return say(i18n, "matching.x.capacity_met", v);
+      if (e.outcome === "unknown" && !e.connect) return say(i18n, "matching.x.capacity_unknown", v);
       const connect = e.connect
-        ? i18n.t("matching.x.connect", {
+        ? say(i18n, "matching.x.connect", {
             capacity: qty(i18n, e.connect.capacity, e.unit),
             months: e.connect.months ?? "?",
-            cost: e.connect.costKzt === null ? i18n.t("common.unknown") : i18n.money(e.connect.costKzt, "KZT"),
+            cost: e.connect.costKzt === null ? say(i18n, "common.unknown") : i18n.money(e.connect.costKzt, "KZT"),
           })
-        : i18n.t("matching.x.no_connect");
+        : say(i18n, "matching.x.no_connect");
       if (e.outcome === "closable")
-        return i18n.t(e.have === null ? "matching.x.capacity_closable_unknown" : "matching.x.capacity_closable", { ...v, connect });
-      if (e.outcome === "unknown") return i18n.t("matching.x.capacity_unknown_connect", { ...v, connect });
-      return i18n.t("matching.x.capacity_short", { ...v, connect });
+        return say(i18n, e.have === null ? "matching.x.capacity_closable_unknown" : "matching.x.capacity_closable", { ...v, connect });
+      if (e.outcome === "unknown") return say(i18n, "matching.x.capacity_unknown_connect", { ...v, connect });
+      return say(i18n, "matching.x.capacity_short", { ...v, connect });
     }
     case "area":
-      if (e.outcome === "met") return i18n.t("matching.x.area_met", v);
-      return i18n.t((e.have ?? 0) < (e.need ?? 0) ? "matching.x.area_small" : "matching.x.area_large", v);
+      if (e.outcome === "met") return say(i18n, "matching.x.area_met", v);
+      return say(i18n, (e.have ?? 0) < (e.need ?? 0) ? "matching.x.area_small" : "matching.x.area_large", v);
     case "rail":
     case "airport":
     case "border":
     case "city":
-      if (e.outcome === "met") return i18n.t("matching.x.distance_met", v);
-      if (e.outcome === "unknown") return i18n.t("matching.x.distance_unknown", v);
-      return i18n.t("matching.x.distance_short", v);
+      if (e.outcome === "met") return say(i18n, "matching.x.distance_met", v);
+      if (e.outcome === "unknown") return say(i18n, "matching.x.distance_unknown", v);
+      return say(i18n, "matching.x.distance_short", v);
     case "budget":
-      if (e.outcome === "met") return i18n.t("matching.x.budget_met", v);
-      if (e.outcome === "unknown") return i18n.t(e.have === null ? "matching.x.budget_unknown" : "matching.x.budget_terms", v);
-      return i18n.t("matching.x.budget_short", v);
+      if (e.outcome === "met") return say(i18n, "matching.x.budget_met", v);
+      if (e.outcome === "unknown") return say(i18n, e.have === null ? "matching.x.budget_unknown" : "matching.x.budget_terms", v);
+      return say(i18n, "matching.x.budget_short", v);
     case "availability":
-      return i18n.t(
+      return say(
+        i18n,
         e.outcome === "met" ? "matching.x.available" : e.outcome === "closable" ? "matching.x.available_later" : "matching.x.unavailable",
       );
     default:
-      return i18n.t(e.outcome === "met" ? "matching.x.yes" : e.outcome === "unknown" ? "matching.x.unknown" : "matching.x.no", v);
+      return say(i18n, e.outcome === "met" ? "matching.x.yes" : e.outcome === "unknown" ? "matching.x.unknown" : "matching.x.no", v);
   }
 }
