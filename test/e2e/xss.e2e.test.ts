@@ -188,7 +188,8 @@ const OPEN_ALL_POPUPS = `(() => {
     const content = popup.getContent();
     const node = typeof content === "function" ? content(layer) : content;
     map.openPopup(node, layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter());
-    const shown = document.querySelector(".leaflet-popup-content");
+    // What the popup shows: the node itself (popups are built as DOM nodes, details filled on arrival).
+    const shown = node instanceof Node ? node : document.querySelector(".leaflet-popup-content");
     texts.push(shown ? shown.textContent : "");
   };
   map.eachLayer(visit);
@@ -989,8 +990,8 @@ for (const dialect of DIALECTS) {
       const errors: string[] = [];
       tab.on("pageerror", (e) => errors.push(e.message));
       await Promise.all([
-        tab.waitForResponse((r) => r.url().includes("/api/v1/plots.geojson")),
-        tab.waitForResponse((r) => r.url().includes("/api/v1/zones.geojson")),
+        tab.waitForResponse((r) => r.url().includes("/api/v1/map/plots.geojson")),
+        tab.waitForResponse((r) => r.url().includes("/api/v1/map/zones.geojson")),
         tab.goto(`${app.baseUrl}/en/map?zoneKind=industrial_park`),
       ]);
       await tab.waitForFunction(MAP_READY);
