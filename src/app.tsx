@@ -21,6 +21,7 @@ import { portal } from "./http/portal.tsx";
 import { pageContext, render } from "./http/render.ts";
 import { i18nFor } from "./i18n/i18n.ts";
 import { isLocale } from "./i18n/locales.ts";
+import { MAX_LOGO_BYTES } from "./modules/enterprises/enterprises.schemas.ts";
 import { DEFAULT_LIMITS, UPLOAD_OVERHEAD_BYTES } from "./modules/io/io.schemas.ts";
 import { fileRoutes } from "./modules/sites/sites.files.ts";
 import { createServices, type Services } from "./services.ts";
@@ -110,8 +111,15 @@ export function createApp({ config, database, logger }: AppDeps): JibekApp {
       throw new AppError("payload_too_large");
     },
   });
+  // A logo may weigh up to 2 MB: its form gets that much (the service refuses a bigger image with its own message).
+  const logoLimit = bodyLimit({
+    maxSize: MAX_LOGO_BYTES + UPLOAD_OVERHEAD_BYTES,
+    onError: () => {
+      throw new AppError("payload_too_large");
+    },
+  });
   const uploadsOrForms: MiddlewareHandler<AppEnv> = (c, next) =>
-    c.req.path.endsWith("/admin/import") ? importLimit(c, next) : formLimit(c, next);
+    c.req.path.endsWith("/admin/import") ? importLimit(c, next) : c.req.path.endsWith("/logo") ? logoLimit(c, next) : formLimit(c, next);
   const formLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {

@@ -46,6 +46,10 @@ export function createServices(db: Db, config: Config, logger: Logger): Services
     news: new NewsService(db, config),
     matching: new MatchingService(db, config, sites),
     io: new IoService(sites, territories),
-    enterprises: new EnterprisesService(db, { introductionStaleDays: config.introductionStaleDays }, accounts),
+    enterprises: new EnterprisesService(
+      db,
+      { introductionStaleDays: config.introductionStaleDays, storageDir: config.storageDir },
+      accounts,
+    ),
   };
 }

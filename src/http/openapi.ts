@@ -16,6 +16,8 @@ export interface ApiOperation<P extends z.ZodType, Q extends z.ZodType, B extend
   params?: P;
   query?: Q;
   body?: B;
+  /** A file sent as the raw request body (documented as binary; the route reads it itself). */
+  upload?: { types: readonly string[]; description: string };
   response: R;
 }
 
@@ -94,6 +96,15 @@ export class ApiRegistry {
         "x-access": op.access,
         parameters,
         ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body) } } } } : {}),
+        ...(op.upload
+          ? {
+              requestBody: {
+                required: true,
+                description: op.upload.description,
+                content: Object.fromEntries(op.upload.types.map((type) => [type, { schema: { type: "string", format: "binary" } }])),
+              },
+            }
+          : {}),
         responses: {
           "200": { description: "OK", content: { "application/json": { schema: schema(op.response) } } },
           default: { description: "Error", content: { "application/json": { schema: schema(ErrorBody) } } },

@@ -32,12 +32,18 @@ export interface StoredUpload {
   sha256: string;
 }
 
+/** Narrower than the defaults: only some kinds (a logo is a photo, never a PDF), a smaller size. */
+export interface UploadRules {
+  kinds?: readonly StoredUpload["kind"][];
+  maxBytes?: number;
+}
+
 /** Checks an upload against the allow-list and stores it under a random name; the caller records it. */
-export function storeUpload(dir: string, bytes: Uint8Array): StoredUpload | { rejected: UploadRejection } {
+export function storeUpload(dir: string, bytes: Uint8Array, rules: UploadRules = {}): StoredUpload | { rejected: UploadRejection } {
   if (bytes.length === 0) return { rejected: "upload.empty" };
-  if (bytes.length > MAX_UPLOAD_BYTES) return { rejected: "upload.too_large" };
+  if (bytes.length > Math.min(rules.maxBytes ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES)) return { rejected: "upload.too_large" };
   const signature = SIGNATURES.find((s) => s.test(bytes));
-  if (!signature) return { rejected: "upload.type_not_allowed" };
+  if (!signature || (rules.kinds && !rules.kinds.includes(signature.kind))) return { rejected: "upload.type_not_allowed" };
   mkdirSync(dir, { recursive: true });
   const storedName = `${randomBytes(16).toString("hex")}.${signature.ext}`;
   writeFileSync(path.join(dir, storedName), bytes, { flag: "wx" });
@@ -52,4 +58,10 @@ export function storeUpload(dir: string, bytes: Uint8Array): StoredUpload | { re
 
 export function isStoredName(name: string): boolean {
   return /^[0-9a-f]{32}\.(jpg|png|webp|pdf)$/.test(name);
+}
+
+/** The type a stored name was given from its content (its extension comes from the signature that matched). */
+export function storedType(name: string): string | null {
+  const ext = name.slice(name.lastIndexOf(".") + 1);
+  return SIGNATURES.find((s) => s.ext === ext)?.type ?? null;
 }

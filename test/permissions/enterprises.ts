@@ -22,6 +22,8 @@ export const PERMISSIONS: Record<string, Expected> = {
   "GET /api/v1/enterprises.csv": all(200),
   "GET /api/v1/enterprises/:id": all(200),
   "PUT /api/v1/enterprises/:id/profile": ownOnly(422),
+  // A form body is no image: the owner and staff are told so; nothing is stored.
+  "PUT /api/v1/enterprises/:id/logo": ownOnly(422),
   "POST /api/v1/enterprises/:id/requests": ownOnly(422),
   "POST /api/v1/enterprises/:id/verify": staffOnly(200, 401),
   "POST /api/v1/enterprises/:id/moderation": staffOnly(422, 401),
@@ -44,6 +46,8 @@ export const PERMISSIONS: Record<string, Expected> = {
   "GET /:locale/admin/enterprises/:id/edit": staffOnly(200, 302),
   "POST /:locale/admin/enterprises/:id/edit": staffOnly(422, 401),
   "POST /:locale/admin/enterprises/:id/verify": staffOnly(303, 401),
+  // No file: staff are sent back to the edit page with the message.
+  "POST /:locale/admin/enterprises/:id/logo": staffOnly(303, 401),
   "GET /:locale/admin/enterprises/moderation": staffOnly(200, 302),
   "POST /:locale/admin/enterprises/moderation/profile/:id": staffOnly(422, 401),
   "POST /:locale/admin/enterprises/moderation/request/:id": staffOnly(422, 401),

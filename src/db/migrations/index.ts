@@ -8,6 +8,7 @@ import * as m0007 from "./0007_enterprises.ts";
 import * as m0008 from "./0008_catalogue_indexes.ts";
 import * as m0009 from "./0009_map_index.ts";
 import * as m0010 from "./0010_partner_index.ts";
+import * as m0011 from "./0011_enterprise_logos.ts";
 
 /** Every migration in order. Add a line per new file; never reorder or rename. */
 export const MIGRATIONS = {
@@ -21,4 +22,5 @@ export const MIGRATIONS = {
   "0008_catalogue_indexes": m0008,
   "0009_map_index": m0009,
   "0010_partner_index": m0010,
+  "0011_enterprise_logos": m0011,
 } as const;

@@ -557,6 +557,31 @@ export function enterprisesAdminPages(): Hono<AppEnv> {
           </p>
         </form>
         {existing ? (
+          <form method="post" action={href(ctx, `/admin/enterprises/${id}/logo`)} enctype="multipart/form-data" class="form panel upload">
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <h2>{t("enterprises.logo")}</h2>
+            {existing.logo ? (
+              <p>
+                <img class="logo" src={existing.logo} alt={t("enterprises.logo_alt", { name: title })} width={160} />
+              </p>
+            ) : (
+              <p class="muted">{t("enterprises.no_logo")}</p>
+            )}
+            <div class="field">
+              <label for="logo-file">{t("enterprises.logo_file")}</label>
+              <p class="hint" id="logo-hint">
+                {t("enterprises.logo_hint")}
+              </p>
+              <input id="logo-file" name="file" type="file" accept="image/png,image/jpeg,image/webp" aria-describedby="logo-hint" />
+            </div>
+            <p>
+              <button type="submit" class="button button-quiet">
+                {t("enterprises.logo_upload")}
+              </button>
+            </p>
+          </form>
+        ) : null}
+        {existing ? (
           <form method="post" action={href(ctx, `/admin/enterprises/${id}/verify`)} class="form panel" novalidate>
             <input type="hidden" name="_csrf" value={ctx.csrfToken} />
             <h2>{t("enterprises.verify_title")}</h2>
@@ -588,6 +613,20 @@ export function enterprisesAdminPages(): Hono<AppEnv> {
       if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
       return formPage(c, id, values, errorsOf(c.get("i18n"), error.details ?? {}), 422);
     }
+  });
+  app.post("/:locale/admin/enterprises/:id/logo", async (c) => {
+    const id = idOf(c.req.param("id"));
+    const file = (await c.req.parseBody()).file;
+    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0);
+    try {
+      await c.get("services").enterprises.setLogo(actor(c), id, bytes, meta(c));
+      setFlash(c, "success", "enterprises.logo_saved");
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
+      const [key = "upload.empty"] = Object.values(error.details ?? {}).map(String);
+      setFlash(c, "error", key as MessageKey);
+    }
+    return c.redirect(`/${c.get("locale")}/admin/enterprises/${id}/edit`, 303);
   });
   app.post("/:locale/admin/enterprises/:id/verify", async (c) => {
     const id = idOf(c.req.param("id"));

@@ -1,4 +1,5 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { AppEnv } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
@@ -11,6 +12,7 @@ import {
   Introduction,
   IntroductionDecision,
   IntroductionInput,
+  MAX_LOGO_BYTES,
   MatchInput,
   MatchResult,
   ModerationDecision,
@@ -86,6 +88,22 @@ export function enterprisesApi(app: Hono<AppEnv>, api: ApiRegistry): void {
     "/api/v1/enterprises/:id/requests",
     ownerOnly(async (c) => orgParam(c)),
   );
+  // The owner check comes first; then no more than a logo's worth of body is read. (A form body
+  // has already been read by the CSRF check, looking for its token; it is no image anyway.)
+  const logoLimit = bodyLimit({
+    maxSize: MAX_LOGO_BYTES + 64 * 1024,
+    onError: () => {
+      throw new AppError("payload_too_large");
+    },
+  });
+  app.use(
+    "/api/v1/enterprises/:id/logo",
+    ownerOnly(async (c) => orgParam(c)),
+    async function logoBodyLimit(c, next) {
+      if (c.req.raw.bodyUsed || c.req.raw.body?.locked) return next();
+      return logoLimit(c, next);
+    },
+  );
   app.use(
     "/api/v1/enterprise-requests/:id",
     ownerOnly(async (c) => services(c).requestOwner(orgParam(c))),
@@ -154,6 +172,23 @@ export function enterprisesApi(app: Hono<AppEnv>, api: ApiRegistry): void {
     },
     async (c, { params, body }) => services(c).saveProfile(actor(c), params.id, body, meta(c)),
   );
+  api.operations.push({
+    method: "put",
+    path: "/api/v1/enterprises/:id/logo",
+    summary: "Upload or replace the logo (own organisation's representatives, staff): PNG, JPEG or WebP, at most 2 MB",
+    tags: ["enterprises"],
+    access: "signed-in",
+    params: OrgIdParam,
+    upload: {
+      types: ["image/png", "image/jpeg", "image/webp"],
+      description: "The image itself as the request body; its type is checked by content, not by the header",
+    },
+    response: Enterprise,
+  });
+  app.put("/api/v1/enterprises/:id/logo", async (c) => {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    return c.json(await services(c).setLogo(actor(c), orgParam(c), bytes, meta(c)));
+  });
   api.route(
     app,
     {

@@ -209,6 +209,12 @@ export async function insertProfile(
     .execute();
 }
 
+/** Whether a stored file name is some profile's logo (the enterprise_profiles_logo_idx index). */
+export async function isLogo(db: Executor, storedName: string): Promise<boolean> {
+  const row = await db.selectFrom("enterprise_profiles").select("organisation_id").where("logo_file", "=", storedName).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function updateProfile(db: Executor, orgId: number, row: Updateable<EnterpriseProfilesTable>): Promise<number> {
   const result = await db
     .updateTable("enterprise_profiles")

@@ -190,6 +190,9 @@ export const IntroductionDecision = z
   });
 export type IntroductionDecision = z.input<typeof IntroductionDecision>;
 
+/** A logo: a PNG, JPEG or WebP image (checked by content) of at most this many bytes. */
+export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+
 export const MatchInput = z
   .object({
     organisationId: z.number().int().positive().optional().describe("Match the whole enterprise"),
@@ -253,7 +256,7 @@ export const EnterpriseSummary = z.object({
   lookingFor: z.array(z.enum(REQUEST_KINDS)).describe("Kinds of published, unexpired offers and needs"),
   illustrative: z.boolean().describe("Generated for the demo: not a real enterprise"),
   verifiedOn: z.string().nullable(),
-  logo: z.string().nullable(),
+  logo: z.string().nullable().describe("URL of the logo (/files/…, served sandboxed), or null"),
 });
 export type EnterpriseSummary = z.infer<typeof EnterpriseSummary>;
 

@@ -1,3 +1,5 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import type { z } from "zod";
 import type { Db, Executor } from "../../db/database.ts";
 import { isUniqueViolation } from "../../db/dialect.ts";
@@ -5,6 +7,7 @@ import { AppError } from "../../http/errors.ts";
 import type { I18n } from "../../i18n/i18n.ts";
 import { toKazakhLatin } from "../../i18n/translit.ts";
 import { DAY, iso, toDate } from "../../lib/time.ts";
+import { isStoredName, storedType, storeUpload, type UploadRejection } from "../../lib/uploads.ts";
 import type { Actor } from "../accounts/accounts.policy.ts";
 import type { AccountsService } from "../accounts/accounts.service.ts";
 import { searchKey } from "../cooperation/cooperation.names.ts";
@@ -23,6 +26,7 @@ import {
   IntroductionDecision,
   IntroductionInput,
   type IntroductionStatus,
+  MAX_LOGO_BYTES,
   MatchInput,
   type MatchResult,
   ModerationDecision,
@@ -65,7 +69,15 @@ export interface RequestMeta {
 export interface EnterprisesOptions {
   /** Days an introduction may wait for an answer before staff see it flagged. */
   introductionStaleDays: number;
+  /** Where uploaded files live (served under /files/): logos. */
+  storageDir: string;
 }
+
+const LOGO_REFUSAL: Record<UploadRejection, string> = {
+  "upload.empty": "upload.empty",
+  "upload.too_large": "enterprises.logo_too_large",
+  "upload.type_not_allowed": "enterprises.logo_type",
+};
 
 type Viewer = Actor | null | undefined;
 
@@ -204,7 +216,7 @@ export class EnterprisesService {
       lookingFor: lookingFor.get(row.id) ?? [],
       illustrative: row.is_illustrative === 1,
       verifiedOn: row.verified_at ? isoOf(row.verified_at).slice(0, 10) : null,
-      logo: row.logo_file,
+      logo: row.logo_file ? `/files/${row.logo_file}` : null,
     };
   }
 
@@ -602,6 +614,35 @@ export class EnterprisesService {
     if (changed === 0) throw new AppError("not_found");
     await this.audit(actor, "enterprises.profile_verified", "organisation", orgId, meta);
     return this.get(orgId, actor);
+  }
+
+  /**
+   * Stores a new logo of the organisation (its representatives and staff) and replaces the old one,
+   * whose file is removed. The bytes are checked by content: PNG, JPEG or WebP, at most
+   * MAX_LOGO_BYTES; anything else is refused before a byte is written.
+   */
+  async setLogo(actor: Actor, orgId: number, bytes: Uint8Array, meta: RequestMeta = {}): Promise<Enterprise> {
+    if (!canEditEnterprise(actor, orgId)) throw new AppError("forbidden");
+    const profile = await repo.findProfile(this.db, orgId);
+    if (!profile) throw new AppError("validation_failed", { _: "enterprises.profile_first" });
+    const stored = storeUpload(this.options.storageDir, bytes, { kinds: ["photo"], maxBytes: MAX_LOGO_BYTES });
+    if ("rejected" in stored) throw new AppError("validation_failed", { file: LOGO_REFUSAL[stored.rejected] });
+    try {
+      await repo.updateProfile(this.db, orgId, { logo_file: stored.storedName });
+    } catch (error) {
+      await rm(path.join(this.options.storageDir, stored.storedName), { force: true });
+      throw error;
+    }
+    if (profile.logo_file && isStoredName(profile.logo_file))
+      await rm(path.join(this.options.storageDir, profile.logo_file), { force: true }).catch(() => undefined);
+    if (isStaffActor(actor)) await this.audit(actor, "enterprises.logo_saved", "organisation", orgId, meta);
+    return this.get(orgId, actor);
+  }
+
+  /** The type of a stored name that is some profile's logo (served under /files/), or null. */
+  async logoType(storedName: string): Promise<string | null> {
+    if (!isStoredName(storedName) || !(await repo.isLogo(this.db, storedName))) return null;
+    return storedType(storedName);
   }
 
   // Writing: requests

@@ -159,7 +159,7 @@ for (const dialect of DIALECTS) {
       t = await createTestApp(dialect, { DEMO_DATA: "false" });
       s = t.services.enterprises;
       // Another process: its own index, the same database.
-      other = new EnterprisesService(t.database.db, { introductionStaleDays: 10 }, t.services.accounts);
+      other = new EnterprisesService(t.database.db, { introductionStaleDays: 10, storageDir: t.config.storageDir }, t.services.accounts);
       const manager = await t.services.accounts.createUser({
         email: `manager-${Date.now()}@example.kz`,
         displayName: "Manager",
