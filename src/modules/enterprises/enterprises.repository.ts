@@ -534,7 +534,7 @@ export function listIndexRows(db: Executor, afterId: number, limit: number) {
     .execute();
 }
 
-/** What presenting a request reads (enterprises.service presentRequest). */
+/** What presenting a request reads of the request itself (enterprises.service presentRequest); its organisation comes beside it. */
 export type PresentableRequestRow = Pick<
   RequestWithOrgRow,
   | "id"
@@ -555,11 +555,6 @@ export type PresentableRequestRow = Pick<
   | "moderation_note"
   | "created_at"
   | "updated_at"
-  | "org_name"
-  | "org_name_original"
-  | "org_territory_id"
-  | "is_illustrative"
-  | "side"
 >;
 
 /** Requests by id with the columns a result presents, without joins: the index knows their enterprises. */
