@@ -410,7 +410,14 @@ function tallyAvailability(t: Tally, cols: SiteColumns, now: Date, monthsLeft: n
   const { rows, from, count, weight, sums, misses } = t;
   const j: Judged = { outcome: "met", score: 1 };
   const reservedStatus = cols.statuses.find("reserved");
-  const byStatus = cols.statuses.values.map((s) => ({ ...judgeAvailability(j, isOpen(cols.kind, s), null, monthsLeft) }));
+  const statuses = cols.statuses.values.length;
+  const statusScore = new Float64Array(statuses);
+  const statusMiss = new Uint8Array(statuses);
+  for (let code = 0; code < statuses; code++) {
+    judgeAvailability(j, isOpen(cols.kind, cols.statuses.values[code] as string), null, monthsLeft);
+    statusScore[code] = j.score;
+    statusMiss[code] = isMiss(j) ? 1 : 0;
+  }
   const dates = cols.reservedDates.values.length;
   const dateScore = new Float64Array(dates).fill(Number.NaN);
   const dateMiss = new Uint8Array(dates);
@@ -419,7 +426,7 @@ function tallyAvailability(t: Tally, cols: SiteColumns, now: Date, monthsLeft: n
     const i = rows[k] as number;
     const code = status[i] as number;
     let score: number;
-    let miss: boolean;
+    let miss: number;
     if (code === reservedStatus) {
       const d = reserved[i] as number;
       if (Number.isNaN(dateScore[d] as number)) {
@@ -429,14 +436,13 @@ function tallyAvailability(t: Tally, cols: SiteColumns, now: Date, monthsLeft: n
         dateMiss[d] = isMiss(j) ? 1 : 0;
       }
       score = dateScore[d] as number;
-      miss = dateMiss[d] === 1;
+      miss = dateMiss[d] as number;
     } else {
-      const judged = byStatus[code] as Judged;
-      score = judged.score;
-      miss = isMiss(judged);
+      score = statusScore[code] as number;
+      miss = statusMiss[code] as number;
     }
     sums[k] = (sums[k] as number) + weight * score;
-    if (misses && miss) misses[k] = (misses[k] as number) + 1;
+    if (misses && miss === 1) misses[k] = (misses[k] as number) + 1;
   }
 }
 
