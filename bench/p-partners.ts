@@ -4,6 +4,7 @@
  * PostgreSQL. A bare node:http server answering a typical answer's bytes is measured in the same
  * run as the floor. Every request asks about another enterprise or request (no two clients in
  * step, no answer cache), two in three about a whole enterprise, one in three about one request.
+ * The server's CPU time per request and its resident memory after the run come from /proc.
  *
  *   node --import tsx bench/p-partners.ts [--enterprises 20000] [--seconds 10] [--no-postgres] [--rebuild]
  * The app is pinned to core 0; this process (the clients) to core 1 when taskset exists.
@@ -113,6 +114,26 @@ function post(port: number, body: string): Promise<{ status: number; ms: number;
   });
 }
 
+/** CPU time (user + system, every thread) the app has used so far, from /proc (clock ticks of 10 ms); NaN where there is none. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The app's resident memory (QUALITY P3), read from /proc; "n/a" where there is none. */
+function residentMb(pid: number | undefined): string {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? String(Math.round(Number(kb) / 1024)) : "n/a";
+  } catch {
+    return "n/a";
+  }
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
@@ -180,13 +201,16 @@ async function measure(dialect: string, env: NodeJS.ProcessEnv): Promise<string>
     const sample = await post(port, bodies[0] as string);
     if (sample.status !== 200) throw new Error(`${dialect}: ${sample.status} ${sample.bytes.toString().slice(0, 300)}`);
     await closedLoop(port, bodies);
+    const cpuBefore = cpuMs(app.pid);
     const run = await closedLoop(port, bodies);
+    const cpuPerRequest = (cpuMs(app.pid) - cpuBefore) / Math.max(1, run.latencies.length + run.errors);
+    const rssMb = residentMb(app.pid);
     const limit = await limitServer(sample.bytes);
     const floor = await closedLoop(limit.port, bodies);
     limit.close();
     const p95 = percentile(run.latencies, 95);
     const meanCandidates = run.candidates.reduce((s, n) => s + n, 0) / Math.max(1, run.candidates.length);
-    const row = `| ${dialect} | ${bodies.length} | ${Math.round(meanCandidates)} | ${run.latencies.length} | ${percentile(run.latencies, 50).toFixed(1)} | **${p95.toFixed(1)}** | ${percentile(run.latencies, 99).toFixed(1)} | ${percentile(floor.latencies, 95).toFixed(2)} | ${run.errors} | ${p95 <= 25 ? "pass" : "FAIL"} |`;
+    const row = `| ${dialect} | ${bodies.length} | ${Math.round(meanCandidates)} | ${run.latencies.length} | ${percentile(run.latencies, 50).toFixed(1)} | **${p95.toFixed(1)}** | ${percentile(run.latencies, 99).toFixed(1)} | ${percentile(floor.latencies, 95).toFixed(2)} | ${run.errors} | ${p95 <= 25 ? "pass" : "FAIL"} | ${cpuPerRequest.toFixed(2)} | ${rssMb} |`;
     log(row);
     return row;
   } finally {
@@ -219,8 +243,8 @@ process.stdout.write(
     `Partner matching through POST /api/v1/matching/partners, ${CLIENTS} concurrent clients, ${seconds} s after a ${seconds} s warm-up, ${enterprises.toLocaleString("en")} synthetic enterprises`,
     `load average (1 / 5 / 15 min) at start ${loadStart}, at end ${loadEnd}; seeding (spawn → exit): ${seeding.join(", ") || "reused"}`,
     "",
-    "| database | subjects | candidates scored (mean) | requests | p50 ms | p95 ms | p99 ms | limit server p95 ms | errors | ≤ 25 ms |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| database | subjects | candidates scored (mean) | requests | p50 ms | p95 ms | p99 ms | limit server p95 ms | errors | ≤ 25 ms | server CPU ms / request | server RSS after the run, MB |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows,
   ].join("\n")}\n`,
 );
