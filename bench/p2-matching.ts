@@ -4,12 +4,14 @@
  * asks something else: each kind of search draws its area and power windows, districts and
  * dates afresh (seeded, so runs compare), and a mixed run draws the kind too. Two floors are
  * measured in the same run: a bare node:http server answering the same bytes, and the app itself
- * refusing a malformed search (every middleware, no ranking). The app's resident memory (QUALITY
- * P3) is read after the runs.
+ * refusing a malformed search (every middleware, no ranking). The app's CPU time per request
+ * (from /proc, so other load on the machine does not count) and its resident memory after the
+ * runs (QUALITY P3) are read too.
  *
  *   node --import tsx bench/p2-matching.ts [--plots 100000] [--seconds 10] [--no-postgres]
  * The app is pinned to core 0; this process (the clients) to core 1 when taskset exists.
  */
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -208,6 +210,16 @@ async function floorRun(bytes: Buffer): Promise<number[]> {
   return latencies.sort((a, b) => a - b);
 }
 
+/** CPU time (user + system) the app has used so far, in ms, from /proc (10 ms ticks); NaN where there is none. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const range = (xs: number[]) => (xs.length === 0 ? "–" : `${Math.min(...xs)}–${Math.max(...xs)}`);
 const loadAverage = () => os.loadavg()[0]?.toFixed(2) ?? "?";
@@ -229,7 +241,9 @@ async function measure(dialect: string, env: NodeJS.ProcessEnv): Promise<{ rows:
     }
     for (const [n, kind] of [...KINDS, MIXED].entries()) {
       await closedLoop(port, kind, 1000 + n); // warm-up
+      const cpuBefore = cpuMs(app.pid);
       const run = await closedLoop(port, kind, n + 1);
+      const cpu = (cpuMs(app.pid) - cpuBefore) / Math.max(1, run.latencies.length + run.errors);
       const sample = await post(
         port,
         JSON.stringify((SEARCHES[kind === MIXED ? "denim" : kind] as (r: Random) => unknown)(seededRandom(n))),
@@ -239,15 +253,17 @@ async function measure(dialect: string, env: NodeJS.ProcessEnv): Promise<{ rows:
       const full = run.answers.map((a) => a.full);
       const near = run.answers.map((a) => a.near);
       rows.push(
-        `| ${dialect} | ${kind} | ${range(full)} + ${range(near)} near | ${median(run.answers.map((a) => a.scored)).toLocaleString("en")} | ${run.latencies.length} | ${percentile(run.latencies, 50).toFixed(1)} | **${p95.toFixed(1)}** | ${percentile(run.latencies, 99).toFixed(1)} | ${percentile(floor, 95).toFixed(2)} | ${run.errors} | ${p95 <= 25 ? "pass" : "FAIL"} |`,
+        `| ${dialect} | ${kind} | ${range(full)} + ${range(near)} near | ${median(run.answers.map((a) => a.scored)).toLocaleString("en")} | ${run.latencies.length} | ${percentile(run.latencies, 50).toFixed(1)} | **${p95.toFixed(1)}** | ${percentile(run.latencies, 99).toFixed(1)} | ${percentile(floor, 95).toFixed(2)} | ${cpu.toFixed(2)} | ${run.errors} | ${p95 <= 25 ? "pass" : "FAIL"} |`,
       );
       log(rows[rows.length - 1] ?? "");
     }
     await refusedLoop(port); // warm-up
+    const refusedCpuBefore = cpuMs(app.pid);
     const refused = await refusedLoop(port);
+    const refusedCpu = (cpuMs(app.pid) - refusedCpuBefore) / Math.max(1, refused.latencies.length);
     const refusedFloor = await floorRun(refused.bytes);
     rows.push(
-      `| ${dialect} | *app floor: a refused search (422), no ranking* | – | – | ${refused.latencies.length} | ${percentile(refused.latencies, 50).toFixed(1)} | ${percentile(refused.latencies, 95).toFixed(1)} | ${percentile(refused.latencies, 99).toFixed(1)} | ${percentile(refusedFloor, 95).toFixed(2)} | – | (reference) |`,
+      `| ${dialect} | *app floor: a refused search (422), no ranking* | – | – | ${refused.latencies.length} | ${percentile(refused.latencies, 50).toFixed(1)} | ${percentile(refused.latencies, 95).toFixed(1)} | ${percentile(refused.latencies, 99).toFixed(1)} | ${percentile(refusedFloor, 95).toFixed(2)} | ${refusedCpu.toFixed(2)} | – | (reference) |`,
     );
     log(rows[rows.length - 1] ?? "");
     const end = memoryOf(app.pid as number);
@@ -265,8 +281,8 @@ const loadAtStart = loadAverage();
 const header = [
   `P2 — site search through POST /api/v1/matching/sites, ${CLIENTS} concurrent clients, each request drawn afresh, ${seconds} s per kind after a ${seconds} s warm-up, ${plots.toLocaleString("en")} plots`,
   "",
-  "| database | search | full + near misses per answer | candidates scored (median) | requests | p50 ms | p95 ms | p99 ms | limit server p95 ms | errors | ≤ 25 ms |",
-  "|---|---|---|---|---|---|---|---|---|---|---|",
+  "| database | search | full + near misses per answer | candidates scored (median) | requests | p50 ms | p95 ms | p99 ms | limit server p95 ms | server CPU ms per request | errors | ≤ 25 ms |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|",
 ];
 const rows: string[] = [];
 const notes: string[] = [];
