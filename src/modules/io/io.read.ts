@@ -1,6 +1,8 @@
 import { createReadStream } from "node:fs";
-import type { Row } from "exceljs";
+import type { Readable } from "node:stream";
+import { SaxesParser } from "saxes";
 import type { CellValue } from "./io.columns.ts";
+import { openZipPart, type ZipPart, zipParts } from "./io.zip.ts";
 
 /** One spreadsheet row as read: its number as the spreadsheet shows it (header = 1) and its cells. */
 export interface SheetRow {
@@ -135,52 +137,212 @@ function detectDelimiter(text: string): string {
   return best;
 }
 
-/** The value a cell shows: formulas give their cached result, rich text its plain text. */
-function cellValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
-  if (typeof value === "object") {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((r) => r.text ?? "").join("");
-    if ("result" in v) return cellValue(v.result);
-    if ("formula" in v || "sharedFormula" in v) return null;
-    if (typeof v.text === "string") return v.text;
-    if ("error" in v) return String(v.error);
-  }
-  return String(value);
+/** Reads a whole (small) part as text; null when the zip has no such part. */
+async function partText(file: string, parts: Map<string, ZipPart>, name: string): Promise<string | null> {
+  const part = parts.get(name);
+  if (!part) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of openZipPart(file, part)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Streams the first worksheet of an XLSX file (the file's zip must have been inspected first). */
-export async function* readXlsx(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow> {
-  // Loaded on first use: exceljs weighs ~100 MB of resident memory the server need not carry.
-  const { default: ExcelJS } = await import("exceljs");
-  const source = createReadStream(file);
-  if (onBytes) source.on("data", (chunk) => onBytes(chunk.length));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "ignore",
-    worksheets: "emit",
-    entries: "ignore",
+/** Feeds an XML part through a SAX parser, yielding after each chunk whatever `drain` collected. */
+async function* saxStream<T>(source: AsyncIterable<Buffer>, parser: SaxesParser, drain: () => T[]): AsyncGenerator<T> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for await (const chunk of source) {
+    parser.write(decoder.decode(chunk, { stream: true }));
+    yield* drain();
+  }
+  parser.write(decoder.decode());
+  parser.close();
+  yield* drain();
+}
+
+/** The first worksheet's part name, as the workbook orders its sheets (not as the zip stores them). */
+async function firstSheetPart(file: string, parts: Map<string, ZipPart>): Promise<string> {
+  const workbook = await partText(file, parts, "xl/workbook.xml");
+  const rels = await partText(file, parts, "xl/_rels/workbook.xml.rels");
+  let relId: string | null = null;
+  const targets = new Map<string, string>();
+  // One parser per document: a SAX parser takes one XML declaration.
+  for (const text of [workbook, rels]) {
+    if (!text) continue;
+    const parser = new SaxesParser();
+    parser.on("opentag", (tag) => {
+      const attributes = tag.attributes as Record<string, string>;
+      if (tag.name === "sheet" && relId === null) relId = attributes["r:id"] ?? null;
+      if (tag.name === "Relationship" && attributes.Id && attributes.Target) targets.set(attributes.Id, attributes.Target);
+    });
+    parser.write(text).close();
+  }
+  const target = relId ? targets.get(relId) : undefined;
+  if (target) {
+    const name = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    if (parts.has(name)) return name;
+  }
+  const sheets = [...parts.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  sheets.sort((a, b) => Number(a.match(/\d+/)?.[0]) - Number(b.match(/\d+/)?.[0]));
+  if (!sheets[0]) throw new ReadError("io.err.xlsx_invalid");
+  return sheets[0];
+}
+
+/** The shared strings table: rich text runs joined, phonetic guides left out. */
+async function sharedStrings(file: string, parts: Map<string, ZipPart>, onBytes?: (bytes: number) => void): Promise<string[]> {
+  const part = parts.get("xl/sharedStrings.xml");
+  if (!part) return [];
+  const strings: string[] = [];
+  let current: string | null = null;
+  let inText = false;
+  let phonetic = 0;
+  const parser = new SaxesParser();
+  parser.on("opentag", (tag) => {
+    if (tag.name === "si") current = "";
+    else if (tag.name === "rPh") phonetic++;
+    else if (tag.name === "t" && current !== null && phonetic === 0) inText = !tag.isSelfClosing;
   });
-  let sheets = 0;
+  parser.on("closetag", (tag) => {
+    if (tag.name === "si" && current !== null) {
+      strings.push(current);
+      current = null;
+    } else if (tag.name === "rPh") phonetic--;
+    else if (tag.name === "t") inText = false;
+  });
+  const onText = (text: string) => {
+    if (inText && current !== null) current += text;
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  for await (const _ of saxStream(openZipPart(file, part, onBytes), parser, () => [])) {
+    // Only the table is wanted; the stream is read for its side effects.
+  }
+  return strings;
+}
+
+/** A cell reference's column as a zero-based index: "A1" → 0, "AB7" → 27; -1 when there is none. */
+function columnIndex(ref: string | undefined): number {
+  if (!ref) return -1;
+  let index = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    index = index * 26 + (code - 64);
+  }
+  return i === 0 ? -1 : index - 1;
+}
+
+/** The value a cell shows: shared or inline text, a formula's cached result, a number, a boolean. */
+function cellValue(type: string, raw: string, inline: string, strings: string[]): CellValue {
+  let value: CellValue;
+  switch (type) {
+    case "s":
+      value = raw === "" ? null : (strings[Number(raw)] ?? null);
+      break;
+    case "inlineStr":
+      value = inline;
+      break;
+    case "str":
+    case "e":
+    case "d":
+      value = raw;
+      break;
+    case "b":
+      value = raw === "" ? null : Number(raw) !== 0;
+      break;
+    default:
+      value = raw.trim() === "" ? null : Number(raw);
+      if (typeof value === "number" && Number.isNaN(value)) value = raw;
+  }
+  return value === "" ? null : value;
+}
+
+/**
+ * Streams the first worksheet of an XLSX file (the file's zip must have been inspected first).
+ * The parts are found through the zip's central directory, so the order a writer stored them in
+ * does not matter (exceljs's own streaming reader loses the shared strings now and then when the
+ * sheets come first, as its streaming writer puts them: exceljs/exceljs#683).
+ */
+export async function* readXlsx(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow> {
+  let source: Readable | null = null;
   try {
-    for await (const sheet of reader) {
-      sheets++;
-      for await (const rows of sheet as unknown as AsyncIterable<Row | Row[]>) {
-        if (sheets > 1) continue;
-        for (const r of Array.isArray(rows) ? rows : [rows]) {
-          const values = r.values as unknown[];
-          const cells: CellValue[] = [];
-          for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]));
-          yield { number: r.number, cells };
+    const parts = await zipParts(file);
+    const sheetName = await firstSheetPart(file, parts);
+    const strings = await sharedStrings(file, parts, onBytes);
+    const sheet = parts.get(sheetName);
+    if (!sheet) throw new ReadError("io.err.xlsx_invalid");
+
+    const done: SheetRow[] = [];
+    let row: SheetRow | null = null;
+    let lastRow = 0;
+    let nextColumn = 0;
+    let cell: { column: number; type: string; raw: string; inline: string } | null = null;
+    let inValue = false;
+    let inInline = false;
+    let phonetic = 0;
+    const parser = new SaxesParser();
+    parser.on("opentag", (tag) => {
+      const attributes = tag.attributes as Record<string, string>;
+      switch (tag.name) {
+        case "row":
+          lastRow = Number(attributes.r) || lastRow + 1;
+          row = { number: lastRow, cells: [] };
+          nextColumn = 0;
+          break;
+        case "c": {
+          const column = columnIndex(attributes.r);
+          cell = { column: column < 0 ? nextColumn : column, type: attributes.t ?? "n", raw: "", inline: "" };
+          break;
         }
+        case "v":
+          inValue = cell !== null && !tag.isSelfClosing;
+          break;
+        case "rPh":
+          phonetic++;
+          break;
+        case "t":
+          inInline = cell !== null && phonetic === 0 && !tag.isSelfClosing;
+          break;
       }
-    }
+    });
+    parser.on("closetag", (tag) => {
+      switch (tag.name) {
+        case "v":
+          inValue = false;
+          break;
+        case "t":
+          inInline = false;
+          break;
+        case "rPh":
+          phonetic--;
+          break;
+        case "c":
+          if (row && cell) {
+            const cells = row.cells;
+            while (cells.length < cell.column) cells.push(null);
+            cells[cell.column] = cellValue(cell.type, cell.raw, cell.inline, strings);
+            nextColumn = cell.column + 1;
+          }
+          cell = null;
+          break;
+        case "row":
+          if (row) done.push(row);
+          row = null;
+          break;
+      }
+    });
+    const onText = (text: string) => {
+      if (!cell) return;
+      if (inValue) cell.raw += text;
+      else if (inInline) cell.inline += text;
+    };
+    parser.on("text", onText);
+    parser.on("cdata", onText);
+    source = openZipPart(file, sheet, onBytes);
+    yield* saxStream(source, parser, () => done.splice(0));
   } catch (error) {
     if (error instanceof ReadError) throw error;
     throw new ReadError("io.err.xlsx_invalid");
   } finally {
-    source.destroy();
+    source?.destroy();
   }
 }
