@@ -1,39 +1,23 @@
 import { type ExpressionBuilder, type Insertable, sql } from "kysely";
 import type { Database, Db, Executor } from "../../db/database.ts";
+import { insertMany } from "../../db/insert-many.ts";
 import type { PlotsTable, PremisesTable, ZonesTable } from "./sites.tables.ts";
 
 /**
  * Bulk writes for generated data sets (synthetic seeding, benchmarks). Rows go in as multi-row
- * INSERTs of at most 500 rows, all of one call inside one transaction: on SQLite one
+ * INSERTs of at most 500 rows (insertMany), all of one call inside one transaction: on SQLite one
  * BEGIN IMMEDIATE and one fsync per call rather than per row.
  */
-
-/** SQLite binds at most 32,766 parameters per statement (PostgreSQL 65,535): stay under the smaller. */
-const MAX_PARAMETERS = 32_766;
-const MAX_ROWS = 500;
 
 export type ZoneBulkRow = Omit<Insertable<ZonesTable>, "id">;
 export type PlotBulkRow = Omit<Insertable<PlotsTable>, "id">;
 export type PremisesBulkRow = Omit<Insertable<PremisesTable>, "id">;
-
-/** Rows per statement for rows of this many columns. */
-export function bulkChunkSize(columns: number): number {
-  return Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / Math.max(1, columns))));
-}
-
-function chunks<T>(rows: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 /** Runs `work` in a transaction, or inside the caller's when `db` already is one. */
 async function inTransaction<T>(db: Executor, work: (trx: Executor) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db);
   return (db as Db).transaction().execute(work);
 }
-
-const columnsOf = (rows: readonly object[]) => Object.keys(rows[0] ?? {}).length;
 
 /** `substr(column, 1, n) = prefix`: the same on both engines, no wildcards, exact case. */
 function startsWith<C extends string>(column: C, prefix: string) {
@@ -43,37 +27,19 @@ function startsWith<C extends string>(column: C, prefix: string) {
 
 /** Inserts zones; returns each new id with its slug (RETURNING order is not guaranteed). */
 export async function insertZonesBulk(db: Executor, rows: readonly ZoneBulkRow[]): Promise<{ id: number; slug: string }[]> {
-  if (rows.length === 0) return [];
-  return inTransaction(db, async (trx) => {
-    const ids: { id: number; slug: string }[] = [];
-    for (const chunk of chunks(rows, bulkChunkSize(columnsOf(rows))))
-      ids.push(...(await trx.insertInto("zones").values(chunk).returning(["id", "slug"]).execute()));
-    return ids;
-  });
+  return inTransaction(db, (trx) => insertMany(trx, "zones", rows, { returning: ["id", "slug"] }));
 }
 
 /** Inserts plots; returns each new id with its code. */
 export async function insertPlotsBulk(db: Executor, rows: readonly PlotBulkRow[]): Promise<{ id: number; code: string }[]> {
-  if (rows.length === 0) return [];
-  return inTransaction(db, async (trx) => {
-    const ids: { id: number; code: string }[] = [];
-    for (const chunk of chunks(rows, bulkChunkSize(columnsOf(rows))))
-      ids.push(...(await trx.insertInto("plots").values(chunk).returning(["id", "code"]).execute()));
-    return ids;
-  });
+  return inTransaction(db, (trx) => insertMany(trx, "plots", rows, { returning: ["id", "code"] }));
 }
 
 /** Inserts premises; returns how many went in. */
 export async function insertPremisesBulk(db: Executor, rows: readonly PremisesBulkRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  return inTransaction(db, async (trx) => {
-    let n = 0;
-    for (const chunk of chunks(rows, bulkChunkSize(columnsOf(rows)))) {
-      await trx.insertInto("premises").values(chunk).execute();
-      n += chunk.length;
-    }
-    return n;
-  });
+  await inTransaction(db, (trx) => insertMany(trx, "premises", rows));
+  return rows.length;
 }
 
 /** Natural-key prefixes of generated records, compared exactly (case and all: SQLite's LIKE ignores ASCII case). */

@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, sql } from "kysely";
 import type { Executor } from "../../db/database.ts";
+import { insertMany } from "../../db/insert-many.ts";
 import { iso } from "../../lib/time.ts";
 import type { PlotFilters, PremisesFilters, ZoneFilters } from "./sites.schemas.ts";
 import type { PlotsTable, PremisesTable, SiteFilesTable, ZonesTable } from "./sites.tables.ts";
@@ -604,18 +605,16 @@ export async function findPlotIdsByCodes(db: Executor, codes: string[]): Promise
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
-/** Multi-row insert; returns the new ids by code. Callers keep batches under SQLite's 32,766 bound values. */
+/** Multi-row inserts; returns the new ids by code. */
 export async function insertPlotsMany(
   db: Executor,
   rows: Omit<Insertable<PlotsTable>, "created_at" | "updated_at">[],
 ): Promise<Map<string, number>> {
-  if (rows.length === 0) return new Map();
   const now = iso();
-  const inserted = await db
-    .insertInto("plots")
-    .values(rows.map((row) => ({ ...row, created_at: now, updated_at: now })))
-    .returning(["id", "code"])
-    .execute();
+  const inserted = await insertMany<{ id: number; code: string }>(db, "plots", rows, {
+    returning: ["id", "code"],
+    constants: { created_at: now, updated_at: now },
+  });
   return new Map(inserted.map((r) => [r.code, r.id]));
 }
 
@@ -623,13 +622,11 @@ export async function insertPremisesMany(
   db: Executor,
   rows: Omit<Insertable<PremisesTable>, "created_at" | "updated_at">[],
 ): Promise<Map<string, number>> {
-  if (rows.length === 0) return new Map();
   const now = iso();
-  const inserted = await db
-    .insertInto("premises")
-    .values(rows.map((row) => ({ ...row, created_at: now, updated_at: now })))
-    .returning(["id", "code"])
-    .execute();
+  const inserted = await insertMany<{ id: number; code: string }>(db, "premises", rows, {
+    returning: ["id", "code"],
+    constants: { created_at: now, updated_at: now },
+  });
   return new Map(inserted.map((r) => [r.code, r.id]));
 }
 
@@ -637,20 +634,17 @@ export async function insertStatusChanges(
   db: Executor,
   rows: { entityType: SiteEntity; entityId: number; from: string | null; to: string; reason: string; actorUserId: number | null }[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const at = iso();
-  await db
-    .insertInto("site_status_history")
-    .values(
-      rows.map((row) => ({
-        entity_type: row.entityType,
-        entity_id: row.entityId,
-        from_status: row.from,
-        to_status: row.to,
-        reason: row.reason,
-        actor_user_id: row.actorUserId,
-        at,
-      })),
-    )
-    .execute();
+  await insertMany(
+    db,
+    "site_status_history",
+    rows.map((row) => ({
+      entity_type: row.entityType,
+      entity_id: row.entityId,
+      from_status: row.from,
+      to_status: row.to,
+      reason: row.reason,
+      actor_user_id: row.actorUserId,
+    })),
+    { constants: { at: iso() } },
+  );
 }
