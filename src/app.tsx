@@ -11,6 +11,7 @@ import { admin } from "./http/admin.tsx";
 import { api, apiReferencePage } from "./http/api.tsx";
 import type { AppEnv } from "./http/context.ts";
 import { AppError, ERROR_MESSAGE } from "./http/errors.ts";
+import { setFlash } from "./http/flash.ts";
 import { csrf } from "./http/middleware/csrf.ts";
 import { LOCALE_COOKIE, localeFromPath, localeFromRequest, preferredLocale } from "./http/middleware/locale.ts";
 import { PageCache } from "./http/middleware/page-cache.ts";
@@ -112,10 +113,14 @@ export function createApp({ config, database, logger }: AppDeps): JibekApp {
     },
   });
   // A logo may weigh up to 2 MB: its form gets that much (the service refuses a bigger image with its own message).
+  // A far bigger file is refused the same way: back to the form's page with that message, not a bare 413.
   const logoLimit = bodyLimit({
     maxSize: MAX_LOGO_BYTES + UPLOAD_OVERHEAD_BYTES,
-    onError: () => {
-      throw new AppError("payload_too_large");
+    onError: (c) => {
+      const back = formPageOf(c);
+      if (!back) throw new AppError("payload_too_large");
+      setFlash(c, "error", "enterprises.logo_too_large");
+      return c.redirect(back, 303);
     },
   });
   const uploadsOrForms: MiddlewareHandler<AppEnv> = (c, next) =>
@@ -136,6 +141,18 @@ export function createApp({ config, database, logger }: AppDeps): JibekApp {
   app.onError((error, c) => renderError(c, error));
 
   return { app, services, pageCache };
+}
+
+/**
+ * The page of ours a form was sent from (its Referer, same origin only), to send the browser back
+ * to; null without one, or when it is the form's own address (a refused form shown there again).
+ */
+function formPageOf(c: Context<AppEnv>): string | null {
+  const referer = c.req.header("referer");
+  if (!referer || !URL.canParse(referer)) return null;
+  const from = new URL(referer);
+  const ours = from.origin === new URL(c.req.url).origin || from.origin === c.get("config").publicUrl.origin;
+  return ours && from.pathname !== c.req.path ? `${from.pathname}${from.search}` : null;
 }
 
 /** The one place errors become responses: JSON under /api, a localized page elsewhere. */

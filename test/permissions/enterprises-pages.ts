@@ -37,6 +37,8 @@ export const PERMISSIONS: Record<string, Expected> = {
   "GET /:locale/requests/:id": all(200),
   "GET /:locale/enterprises/:id/edit": ownOrganisationOnly(200, 302, 303),
   "POST /:locale/enterprises/:id/edit": ownOrganisationOnly(422, 401),
+  // An empty form: the owner gets "choose a file" at the field; staff upload in the back office.
+  "POST /:locale/enterprises/:id/logo": ownOrganisationOnly(422, 401),
   "GET /:locale/requests/:id/edit": ownOrganisationOnly(200, 302),
   "POST /:locale/requests/:id/edit": ownOrganisationOnly(422, 401),
   "POST /:locale/requests/:id/close": ownOrganisationOnly(303, 401),

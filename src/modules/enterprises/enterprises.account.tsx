@@ -25,6 +25,7 @@ import {
   type TextLanguage,
 } from "./enterprises.schemas.ts";
 import {
+  EnterpriseLogo,
   EnterpriseName,
   enterprisePath,
   type FailedIntroduction,
@@ -708,6 +709,54 @@ async function requestPartnersPage(c: Context<AppEnv>, id: number, failed: Faile
   );
 }
 
+// The logo
+
+/**
+ * The organisation's logo and a form to upload or replace it. It is no text to moderate: a saved
+ * logo shows at once. A refused file comes back as an error at the field.
+ */
+const LogoForm: FC<{ ctx: PageContext; orgId: number; profile: Enterprise; error: string | null }> = ({ ctx, orgId, profile, error }) => {
+  const { i18n } = ctx;
+  const t = i18n.t;
+  const hint = t("enterprises.logo_hint");
+  return (
+    <form
+      method="post"
+      action={href(ctx, `/enterprises/${orgId}/logo`)}
+      enctype="multipart/form-data"
+      class="form logo-form"
+      id="logo"
+      aria-labelledby="logo-title"
+      novalidate
+    >
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      <h3 id="logo-title">{t("enterprises.logo")}</h3>
+      <p class="muted">{t("enterprises.logo_shown_at_once")}</p>
+      {profile.logo ? <EnterpriseLogo i18n={i18n} e={profile} size={96} /> : <p class="muted">{t("enterprises.no_logo")}</p>}
+      <div class={error ? "field field-invalid" : "field"}>
+        <label for="f-logo">{t("enterprises.logo_file")}</label>
+        <p class="hint" id="f-logo-hint">
+          {hint}
+        </p>
+        <ErrorText id="f-logo" error={error ?? undefined} />
+        <input
+          id="f-logo"
+          name="file"
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          aria-invalid={error ? "true" : undefined}
+          aria-describedby={describedBy("f-logo", hint, error ?? undefined)}
+        />
+      </div>
+      <p>
+        <button type="submit" class="button button-quiet">
+          {profile.logo ? t("enterprises.logo_replace") : t("enterprises.logo_upload")}
+        </button>
+      </p>
+    </form>
+  );
+};
+
 // The representative's overview
 
 const NoticeItem: FC<{ ctx: PageContext; n: Notice }> = ({ ctx, n }) => {
@@ -770,6 +819,151 @@ const CloseForm: FC<{ ctx: PageContext; id: number }> = ({ ctx, id }) => (
   </form>
 );
 
+/**
+ * The representative's overview; `logoError` when an upload was refused: the page comes back with
+ * it at the field and at the top, where the other outcomes' messages show (the form sits lower).
+ */
+async function myEnterprisePage(c: Context<AppEnv>, logoError: string | null = null, status: 200 | 422 = 200) {
+  if (logoError) c.set("flash", { kind: "error", message: logoError });
+  const s = c.get("services").enterprises;
+  const actor = actorOf(c);
+  const orgId = ownOrganisationOf(actor);
+  const [brief, profile, requests, introductions, notices] = await Promise.all([
+    s.organisationBrief(orgId),
+    s.ownProfile(actor),
+    s.ownRequests(actor),
+    s.ownIntroductions(actor),
+    s.notices(actor),
+  ]);
+  const ctx = pageContext(c);
+  const { i18n } = ctx;
+  const t = i18n.t;
+  const name = i18n.pick(brief.name);
+  const unread = notices.filter((n) => !n.readAt).length;
+  return render(
+    c,
+    <Layout ctx={ctx} title={t("enterprises.my_title")} section="enterprises" noindex crumbs={[{ label: t("enterprises.my_title") }]}>
+      <PageHeader
+        title={t("enterprises.my_title")}
+        lead={name.text}
+        actions={
+          profile ? (
+            <>
+              <a class="button" href={href(ctx, "/my/enterprise/requests/new")}>
+                {t("enterprises.new_request")}
+              </a>{" "}
+              <a class="button button-quiet" href={href(ctx, `${enterprisePath(brief)}/partners`)}>
+                {t("enterprises.find_partners")}
+              </a>
+            </>
+          ) : undefined
+        }
+      />
+      <section class="panel my-profile" aria-labelledby="my-profile">
+        <h2 id="my-profile">{t("enterprises.f.profile")}</h2>
+        {profile ? (
+          <>
+            <p>
+              <a href={href(ctx, enterprisePath(brief))}>{t("enterprises.public_profile")}</a>
+              {" · "}
+              <a href={href(ctx, `/enterprises/${orgId}/edit`)}>{t("enterprises.edit_profile")}</a>
+            </p>
+            {profile.pending ? (
+              <p class="flash flash-info" data-pending="profile">
+                {t("enterprises.description_pending", { date: i18n.date(profile.pending.submittedAt) })}
+              </p>
+            ) : null}
+            {profile.moderationNote ? (
+              <p class="flash flash-error">{t("enterprises.description_rejected", { reason: profile.moderationNote })}</p>
+            ) : null}
+            {profile.publication !== "published" ? <p class="flash flash-info">{t("enterprises.not_public")}</p> : null}
+            <LogoForm ctx={ctx} orgId={orgId} profile={profile} error={logoError} />
+          </>
+        ) : (
+          <>
+            <p>{t("enterprises.no_profile_own")}</p>
+            <p>
+              <a class="button" href={href(ctx, `/enterprises/${orgId}/edit`)}>
+                {t("enterprises.fill_profile")}
+              </a>
+            </p>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="notices" id="notices-section">
+        <h2 id="notices">
+          {t("enterprises.notices_title")}
+          {unread > 0 ? <span class="tag-new">{t("enterprises.unread", { count: unread })}</span> : null}
+        </h2>
+        {notices.length === 0 ? (
+          <p class="muted">{t("enterprises.no_notices")}</p>
+        ) : (
+          <>
+            <ul class="fact-list notices">
+              {notices.slice(0, 20).map((n) => (
+                <NoticeItem ctx={ctx} n={n} />
+              ))}
+            </ul>
+            {unread > 0 ? (
+              <form method="post" action={href(ctx, "/my/enterprise/notices/read")} class="inline-form">
+                <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                <button type="submit" class="button button-quiet button-small">
+                  {t("enterprises.mark_read")}
+                </button>
+              </form>
+            ) : null}
+          </>
+        )}
+      </section>
+      <section aria-labelledby="my-requests">
+        <h2 id="my-requests">{t("enterprises.my_requests")}</h2>
+        {requests.length === 0 ? (
+          <p class="empty">{t("enterprises.no_own_requests")}</p>
+        ) : (
+          <ul class="cards request-cards">
+            {requests.map((r) => (
+              <RequestCard
+                ctx={ctx}
+                r={r}
+                showOrganisation={false}
+                status
+                actions={
+                  <>
+                    <a class="button button-small" href={href(ctx, `/requests/${r.id}/partners`)}>
+                      {t("enterprises.find_partners")}
+                    </a>{" "}
+                    {r.status !== "closed" ? (
+                      <>
+                        <a class="button button-quiet button-small" href={href(ctx, `/requests/${r.id}/edit`)}>
+                          {t("enterprises.edit")}
+                        </a>{" "}
+                        <CloseForm ctx={ctx} id={r.id} />
+                      </>
+                    ) : null}
+                  </>
+                }
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="introductions" id="introductions-section">
+        <h2 id="introductions">{t("enterprises.my_introductions")}</h2>
+        {introductions.length === 0 ? (
+          <p class="muted">{t("enterprises.no_introductions")}</p>
+        ) : (
+          <ul class="cards introduction-cards">
+            {introductions.map((i) => (
+              <IntroductionRow ctx={ctx} i={i} orgId={orgId} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </Layout>,
+    status,
+  );
+}
+
 /** Back to the page the introduction was asked from: only our own partner pages. */
 function backPath(raw: string): string | null {
   return /^\/(enterprises\/\d{1,10}(-[a-z0-9-]{0,100})?|requests\/\d{1,10})\/partners$/.test(raw) ? raw : null;
@@ -781,146 +975,11 @@ export function enterpriseAccountPages(): Hono<AppEnv> {
   app.use("/:locale/my/enterprise", own);
   app.use("/:locale/my/enterprise/*", own);
   app.use("/:locale/enterprises/:id/edit", ownEnterpriseOnly());
+  app.use("/:locale/enterprises/:id/logo", ownEnterpriseOnly());
   for (const path of ["/:locale/requests/:id/edit", "/:locale/requests/:id/close", "/:locale/requests/:id/partners"])
     app.use(path, ownRequestOnly());
 
-  app.get("/:locale/my/enterprise", async (c) => {
-    const s = c.get("services").enterprises;
-    const actor = actorOf(c);
-    const orgId = ownOrganisationOf(actor);
-    const [brief, profile, requests, introductions, notices] = await Promise.all([
-      s.organisationBrief(orgId),
-      s.ownProfile(actor),
-      s.ownRequests(actor),
-      s.ownIntroductions(actor),
-      s.notices(actor),
-    ]);
-    const ctx = pageContext(c);
-    const { i18n } = ctx;
-    const t = i18n.t;
-    const name = i18n.pick(brief.name);
-    const unread = notices.filter((n) => !n.readAt).length;
-    return render(
-      c,
-      <Layout ctx={ctx} title={t("enterprises.my_title")} section="enterprises" noindex crumbs={[{ label: t("enterprises.my_title") }]}>
-        <PageHeader
-          title={t("enterprises.my_title")}
-          lead={name.text}
-          actions={
-            profile ? (
-              <>
-                <a class="button" href={href(ctx, "/my/enterprise/requests/new")}>
-                  {t("enterprises.new_request")}
-                </a>{" "}
-                <a class="button button-quiet" href={href(ctx, `${enterprisePath(brief)}/partners`)}>
-                  {t("enterprises.find_partners")}
-                </a>
-              </>
-            ) : undefined
-          }
-        />
-        <section class="panel my-profile" aria-labelledby="my-profile">
-          <h2 id="my-profile">{t("enterprises.f.profile")}</h2>
-          {profile ? (
-            <>
-              <p>
-                <a href={href(ctx, enterprisePath(brief))}>{t("enterprises.public_profile")}</a>
-                {" · "}
-                <a href={href(ctx, `/enterprises/${orgId}/edit`)}>{t("enterprises.edit_profile")}</a>
-              </p>
-              {profile.pending ? (
-                <p class="flash flash-info" data-pending="profile">
-                  {t("enterprises.description_pending", { date: i18n.date(profile.pending.submittedAt) })}
-                </p>
-              ) : null}
-              {profile.moderationNote ? (
-                <p class="flash flash-error">{t("enterprises.description_rejected", { reason: profile.moderationNote })}</p>
-              ) : null}
-              {profile.publication !== "published" ? <p class="flash flash-info">{t("enterprises.not_public")}</p> : null}
-            </>
-          ) : (
-            <>
-              <p>{t("enterprises.no_profile_own")}</p>
-              <p>
-                <a class="button" href={href(ctx, `/enterprises/${orgId}/edit`)}>
-                  {t("enterprises.fill_profile")}
-                </a>
-              </p>
-            </>
-          )}
-        </section>
-        <section aria-labelledby="notices" id="notices-section">
-          <h2 id="notices">
-            {t("enterprises.notices_title")}
-            {unread > 0 ? <span class="tag-new">{t("enterprises.unread", { count: unread })}</span> : null}
-          </h2>
-          {notices.length === 0 ? (
-            <p class="muted">{t("enterprises.no_notices")}</p>
-          ) : (
-            <>
-              <ul class="fact-list notices">
-                {notices.slice(0, 20).map((n) => (
-                  <NoticeItem ctx={ctx} n={n} />
-                ))}
-              </ul>
-              {unread > 0 ? (
-                <form method="post" action={href(ctx, "/my/enterprise/notices/read")} class="inline-form">
-                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                  <button type="submit" class="button button-quiet button-small">
-                    {t("enterprises.mark_read")}
-                  </button>
-                </form>
-              ) : null}
-            </>
-          )}
-        </section>
-        <section aria-labelledby="my-requests">
-          <h2 id="my-requests">{t("enterprises.my_requests")}</h2>
-          {requests.length === 0 ? (
-            <p class="empty">{t("enterprises.no_own_requests")}</p>
-          ) : (
-            <ul class="cards request-cards">
-              {requests.map((r) => (
-                <RequestCard
-                  ctx={ctx}
-                  r={r}
-                  showOrganisation={false}
-                  status
-                  actions={
-                    <>
-                      <a class="button button-small" href={href(ctx, `/requests/${r.id}/partners`)}>
-                        {t("enterprises.find_partners")}
-                      </a>{" "}
-                      {r.status !== "closed" ? (
-                        <>
-                          <a class="button button-quiet button-small" href={href(ctx, `/requests/${r.id}/edit`)}>
-                            {t("enterprises.edit")}
-                          </a>{" "}
-                          <CloseForm ctx={ctx} id={r.id} />
-                        </>
-                      ) : null}
-                    </>
-                  }
-                />
-              ))}
-            </ul>
-          )}
-        </section>
-        <section aria-labelledby="introductions" id="introductions-section">
-          <h2 id="introductions">{t("enterprises.my_introductions")}</h2>
-          {introductions.length === 0 ? (
-            <p class="muted">{t("enterprises.no_introductions")}</p>
-          ) : (
-            <ul class="cards introduction-cards">
-              {introductions.map((i) => (
-                <IntroductionRow ctx={ctx} i={i} orgId={orgId} />
-              ))}
-            </ul>
-          )}
-        </section>
-      </Layout>,
-    );
-  });
+  app.get("/:locale/my/enterprise", (c) => myEnterprisePage(c));
 
   // The profile
 
@@ -935,6 +994,22 @@ export function enterpriseAccountPages(): Hono<AppEnv> {
     } catch (error) {
       return profileForm(c, id, values, errorsOf(c.get("i18n"), error), 422);
     }
+  });
+
+  // The logo: the same service call as the API's and the back office's, so the same checks apply
+
+  app.post("/:locale/enterprises/:id/logo", async (c) => {
+    const id = idOf(c.req.param("id"));
+    const file = (await c.req.parseBody()).file;
+    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0);
+    try {
+      await c.get("services").enterprises.setLogo(actorOf(c), id, bytes, meta(c));
+    } catch (error) {
+      const errors = errorsOf(c.get("i18n"), error);
+      return myEnterprisePage(c, Object.values(errors)[0] ?? null, 422);
+    }
+    setFlash(c, "success", "enterprises.logo_saved");
+    return c.redirect(`/${c.get("locale")}/my/enterprise`, 303);
   });
 
   // Offers and needs

@@ -14,6 +14,7 @@ import { DirectoryQuery, REQUEST_KINDS, RequestsQuery, SIDES, SIZE_BANDS } from 
 import {
   countryName,
   EnterpriseCard,
+  EnterpriseLogo,
   EnterpriseName,
   EnterpriseTabs,
   enterprisePath,
@@ -70,6 +71,9 @@ function pick<S extends Record<string, { safeParse(v: unknown): { success: boole
   }
   return out;
 }
+
+/** Directory cards whose logos may be in the first screen (a row of three under the filters): loaded eagerly. */
+const LOGOS_ABOVE_FOLD = 3;
 
 const queryString = (filters: Record<string, string>) => new URLSearchParams(filters).toString();
 
@@ -284,8 +288,8 @@ export function enterprisePages(): Hono<AppEnv> {
             <p class="empty">{t("enterprises.none_found")}</p>
           ) : (
             <ul class="cards enterprise-cards">
-              {page.items.map((e) => (
-                <EnterpriseCard ctx={ctx} e={e} />
+              {page.items.map((e, i) => (
+                <EnterpriseCard ctx={ctx} e={e} lazyLogo={i >= LOGOS_ABOVE_FOLD} />
               ))}
             </ul>
           )}
@@ -315,26 +319,29 @@ export function enterprisePages(): Hono<AppEnv> {
         crumbs={[{ label: t("enterprises.directory_title"), href: href(ctx, "/enterprises") }, { label: name.text }]}
         description={t("enterprises.profile_lead", { name: name.text })}
       >
-        <PageHeader
-          title={name.text}
-          lang={name.lang === i18n.tag ? undefined : name.lang}
-          actions={
-            own ? (
-              <>
-                <a class="button" href={href(ctx, `/enterprises/${e.id}/edit`)}>
-                  {t("enterprises.edit_profile")}
-                </a>{" "}
-                <a class="button button-quiet" href={href(ctx, "/my/enterprise")}>
-                  {t("enterprises.my_title")}
+        <div class="enterprise-head">
+          <EnterpriseLogo i18n={i18n} e={e} size={96} />
+          <PageHeader
+            title={name.text}
+            lang={name.lang === i18n.tag ? undefined : name.lang}
+            actions={
+              own ? (
+                <>
+                  <a class="button" href={href(ctx, `/enterprises/${e.id}/edit`)}>
+                    {t("enterprises.edit_profile")}
+                  </a>{" "}
+                  <a class="button button-quiet" href={href(ctx, "/my/enterprise")}>
+                    {t("enterprises.my_title")}
+                  </a>
+                </>
+              ) : staff ? (
+                <a class="button button-quiet" href={href(ctx, `/admin/enterprises/${e.id}/edit`)}>
+                  {t("enterprises.edit_in_back_office")}
                 </a>
-              </>
-            ) : staff ? (
-              <a class="button button-quiet" href={href(ctx, `/admin/enterprises/${e.id}/edit`)}>
-                {t("enterprises.edit_in_back_office")}
-              </a>
-            ) : undefined
-          }
-        />
+              ) : undefined
+            }
+          />
+        </div>
         <OriginalName i18n={i18n} name={e.name} original={e.nameOriginal} block />
         {e.illustrative ? (
           <p class="illustrative-banner">

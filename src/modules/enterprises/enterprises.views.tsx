@@ -147,6 +147,28 @@ export const OriginalName: FC<{ i18n: I18n; name: LocalText; original: string | 
   );
 };
 
+/**
+ * An enterprise's logo in a square box of `size` pixels, scaled to fit (the box is reserved, so
+ * nothing shifts when it loads); nothing at all when there is none. `lazy` only below the fold.
+ */
+export const EnterpriseLogo: FC<{ i18n: I18n; e: { name: LocalText; logo: string | null }; size: number; lazy?: boolean }> = ({
+  i18n,
+  e,
+  size,
+  lazy,
+}) =>
+  e.logo ? (
+    <img
+      class="enterprise-logo"
+      src={e.logo}
+      alt={i18n.t("enterprises.logo_alt", { name: i18n.pick(e.name).text })}
+      width={size}
+      height={size}
+      loading={lazy ? "lazy" : undefined}
+      decoding="async"
+    />
+  ) : null;
+
 export const IllustrativeBadge: FC<{ i18n: I18n }> = ({ i18n }) => (
   <span class="tag-illustrative" title={i18n.t("enterprises.illustrative_note")}>
     {i18n.t("enterprises.illustrative")}
@@ -310,12 +332,13 @@ export const SectorOptionsMulti: FC<{ i18n: I18n; selected: readonly string[] }>
   </>
 );
 
-/** One enterprise of the directory, as a card. */
-export const EnterpriseCard: FC<{ ctx: PageContext; e: EnterpriseSummary }> = ({ ctx, e }) => {
+/** One enterprise of the directory, as a card; its logo small in the corner. */
+export const EnterpriseCard: FC<{ ctx: PageContext; e: EnterpriseSummary; lazyLogo?: boolean }> = ({ ctx, e, lazyLogo }) => {
   const { i18n } = ctx;
   const t = i18n.t;
   return (
     <li class="card enterprise-card" data-enterprise={e.id}>
+      <EnterpriseLogo i18n={i18n} e={e} size={48} lazy={lazyLogo} />
       <h3>
         <a href={href(ctx, enterprisePath(e))}>
           <EnterpriseName i18n={i18n} name={e.name} />
