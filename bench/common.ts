@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { buildServer } from "../scripts/build.ts";
 
 /** Shared by the benchmark's parts: paths, processes pinned to a core, small HTTP helpers. */
 
@@ -20,6 +21,17 @@ export const CORES = { server: "0", load: "1" } as const;
 
 export function pinned(core: string, command: string, args: string[]): [string, string[]] {
   return has("taskset") ? ["taskset", ["-c", core, command, ...args]] : [command, args];
+}
+
+let bundle: Promise<string> | null = null;
+
+/**
+ * Starts the app as `npm start` does, from its bundle (built once per benchmark run), pinned to
+ * the server core.
+ */
+export async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  bundle ??= buildServer();
+  return startPinned(process.execPath, [await bundle], env);
 }
 
 /** Starts a process pinned to the server core; taskset execs, so the pid is the program's. */

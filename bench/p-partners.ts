@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { freePort, log, ROOT, rawGet, startPinned, stop, WORK, waitFor } from "./common.ts";
+import { freePort, log, ROOT, rawGet, startServer, stop, WORK, waitFor } from "./common.ts";
 import { appEnv, POSTGRES_ADMIN_URL, postgresReachable } from "./prepare.ts";
 
 const { values } = parseArgs({
@@ -194,7 +194,7 @@ async function subjects(port: number): Promise<string[]> {
 
 async function measure(dialect: string, env: NodeJS.ProcessEnv): Promise<string> {
   const port = await freePort();
-  const app = startPinned(process.execPath, ["--import", "tsx", "src/main.ts"], { ...env, PORT: String(port), HOST: "127.0.0.1" });
+  const app = await startServer({ ...env, PORT: String(port), HOST: "127.0.0.1" });
   try {
     await waitFor(port, "/healthz", app);
     const bodies = await subjects(port);

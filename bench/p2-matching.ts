@@ -16,7 +16,7 @@ import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { seededRandom } from "../src/lib/random.ts";
-import { freePort, log, memoryOf, startPinned, stop, waitFor } from "./common.ts";
+import { freePort, log, memoryOf, startServer, stop, waitFor } from "./common.ts";
 import { appEnv, type DataSpec, dropPostgresData, postgresData, postgresReachable, sqliteData } from "./prepare.ts";
 
 const { values } = parseArgs({
@@ -226,7 +226,7 @@ const loadAverage = () => os.loadavg()[0]?.toFixed(2) ?? "?";
 
 async function measure(dialect: string, env: NodeJS.ProcessEnv): Promise<{ rows: string[]; notes: string[] }> {
   const port = await freePort();
-  const app = startPinned(process.execPath, ["--import", "tsx", "src/main.ts"], { ...env, PORT: String(port), HOST: "127.0.0.1" });
+  const app = await startServer({ ...env, PORT: String(port), HOST: "127.0.0.1" });
   const rows: string[] = [];
   const notes: string[] = [];
   try {

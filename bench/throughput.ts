@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { freePort, log, median, memoryOf, rawGet, sleep, startPinned, stop, WORK, waitFor } from "./common.ts";
+import { freePort, log, median, memoryOf, rawGet, sleep, startPinned, startServer, stop, WORK, waitFor } from "./common.ts";
 import { type Recorded, replayHeaders } from "./limit-server.ts";
 import { type LoadResult, type LoadTool, load } from "./load.ts";
 import { appEnv } from "./prepare.ts";
 import type { P1Row } from "./report.ts";
 
 /**
- * QUALITY P1 and P3: the app as a real server process (`node --import tsx src/main.ts`) beside
+ * QUALITY P1 and P3: the app as a real server process (`dist/server.mjs`, as `npm start` runs it) beside
  * the limit server replaying the app's own responses, measured in turns under the same load.
  */
 
@@ -49,9 +49,7 @@ export async function measureThroughput(
   o: ThroughputOptions,
 ): Promise<{ rows: P1Row[]; memory: { idleRssMiB: number; rssMiB: number; peakMiB: number } }> {
   const appPort = await freePort();
-  const app = startPinned(
-    process.execPath,
-    ["--import", "tsx", "src/main.ts"],
+  const app = await startServer(
     appEnv({ DATA_DIR: o.dataDir, PORT: String(appPort), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${appPort}`, WORKERS: "1" }),
   );
   let limit: ReturnType<typeof startPinned> | null = null;

@@ -37,8 +37,8 @@ export const EnvSchema = z.object({
     .number()
     .int()
     .refine((n) => n >= 1024 && (n & (n - 1)) === 0, { message: "must be a power of two ≥ 1024" })
-    .default(131072)
-    .describe("scrypt N for new password hashes (OWASP: 2^17)"),
+    .default(32768)
+    .describe("scrypt N for new password hashes (with r = 8, p = 3: OWASP's 32 MiB setting)"),
   SITES_STALE_DAYS: z.coerce
     .number()
     .int()

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { IntlMessageFormat } from "intl-messageformat";
+import { projectPath } from "../lib/root.ts";
 import type en from "./locales/en.json";
 import { LOCALE_TAG, type Locale, SOURCE_LOCALES, type SourceLocale, sourceOf } from "./locales.ts";
 import { toKazakhLatin } from "./translit.ts";
@@ -8,7 +9,7 @@ export type MessageKey = keyof typeof en;
 export type MessageValues = Record<string, string | number | Date>;
 
 function loadCatalog(locale: SourceLocale): Record<string, string> {
-  const file = new URL(`./locales/${locale}.json`, import.meta.url);
+  const file = projectPath("src", "i18n", "locales", `${locale}.json`);
   return JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
 }
 

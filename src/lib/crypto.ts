@@ -26,13 +26,30 @@ export function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
-/** Hash format: `scrypt$N$r$p$salt$hash` (base64url); the parameters travel with the hash. */
+/**
+ * Hash format: `scrypt$N$r$p$salt$hash` (base64url); the parameters travel with the hash, so
+ * hashes made with other parameters still verify. New hashes use r = 8, p = 3 with N = `cost`
+ * (default 2^15): OWASP's equivalent of N = 2^17, p = 1 at a quarter of the memory (32 MiB a
+ * hash instead of 128 MiB; docs/decisions/014-scrypt-parameters.md).
+ */
 export async function hashPassword(password: string, cost: number): Promise<string> {
   const salt = randomBytes(16);
   const r = 8;
-  const p = 1;
+  const p = 3;
   const key = await scrypt(password.normalize("NFKC"), salt, 32, { N: cost, r, p, maxmem: 256 * cost * r + 1024 * 1024 });
   return ["scrypt", cost, r, p, salt.toString("base64url"), key.toString("base64url")].join("$");
+}
+
+const dummies = new Map<number, Promise<string>>();
+
+/** A hash of a random password, made once per process and cost: what unknown accounts are checked against. */
+export function dummyHash(cost: number): Promise<string> {
+  let hash = dummies.get(cost);
+  if (!hash) {
+    hash = hashPassword(randomToken(), cost);
+    dummies.set(cost, hash);
+  }
+  return hash;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { projectPath } from "../lib/root.ts";
 
 /** Static files, read once; URLs carry a content hash so they can be cached for a year. */
 function load(name: string, type: string) {
-  const body = readFileSync(new URL(`../../static/${name}`, import.meta.url));
+  const body = readFileSync(projectPath("static", name));
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 10);
   return { name, type, body, hash, url: `/static/${name}?v=${hash}` };
 }

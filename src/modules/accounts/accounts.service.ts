@@ -1,6 +1,6 @@
 import type { Db, Executor } from "../../db/database.ts";
 import { AppError } from "../../http/errors.ts";
-import { hashPassword, randomToken, sha256, verifyPassword } from "../../lib/crypto.ts";
+import { dummyHash, hashPassword, randomToken, sha256, verifyPassword } from "../../lib/crypto.ts";
 import { iso, MINUTE, toDate } from "../../lib/time.ts";
 import { type Action, type Actor, can, isRole, type Role, sessionLimits } from "./accounts.policy.ts";
 import * as repo from "./accounts.repository.ts";
@@ -57,13 +57,13 @@ function present(row: repo.UserRow): UserPublic {
 
 export class AccountsService {
   /** Verified against when the account does not exist, so unknown accounts take as long as known ones. */
-  private dummyHash: Promise<string>;
+  private readonly dummyHash: Promise<string>;
 
   constructor(
     private readonly db: Db,
     private readonly options: { scryptCost: number; audit: AuditSink },
   ) {
-    this.dummyHash = hashPassword(randomToken(), options.scryptCost);
+    this.dummyHash = dummyHash(options.scryptCost);
   }
 
   private async audit(executor: Executor, event: Parameters<typeof repo.insertAuditEvent>[1]): Promise<void> {

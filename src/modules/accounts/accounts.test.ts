@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
+import { randomBytes, scryptSync } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { DIALECTS } from "../../../test/support/test-db.ts";
+import { verifyPassword } from "../../lib/crypto.ts";
 import { can, sessionLimits } from "./accounts.policy.ts";
 import { accountKey, LOGIN_LIMIT } from "./accounts.service.ts";
 
@@ -20,8 +22,20 @@ for (const dialect of DIALECTS) {
     it("stores passwords as scrypt hashes, never in clear", async () => {
       const { email, password } = await t.signIn("editor");
       const row = await t.database.db.selectFrom("users").select("password_hash").where("email", "=", email).executeTakeFirstOrThrow();
-      assert.match(row.password_hash, /^scrypt\$1024\$8\$1\$/);
+      assert.match(row.password_hash, /^scrypt\$1024\$8\$3\$/);
       assert.ok(!row.password_hash.includes(password));
+      // A hash made with other parameters (p = 1 before 2026-11-27) still verifies: they travel with it.
+      const salt = randomBytes(16);
+      const old = [
+        "scrypt",
+        1024,
+        8,
+        1,
+        salt.toString("base64url"),
+        scryptSync("old secret", salt, 32, { N: 1024, r: 8, p: 1 }).toString("base64url"),
+      ];
+      assert.equal(await verifyPassword("old secret", old.join("$")), true);
+      assert.equal(await verifyPassword("old secreT", old.join("$")), false);
     });
 
     it("signs in with a new HttpOnly SameSite=Lax session cookie and signs out", async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseCsvRecords } from "../../lib/csv.ts";
+import { projectPath } from "../../lib/root.ts";
 
 /** Reference data for territories, from ../shared/data (copied into src/seed/data with its sources). */
 export interface TerritorySeed {
@@ -146,7 +147,7 @@ function numberOrNull(value: string | undefined): number | null {
 
 /** The oblast's 14 districts and 3 cities of oblast significance, from turkistan_units.csv. */
 export function loadOblastUnits(): TerritorySeed[] {
-  const csv = readFileSync(new URL("../../seed/data/turkistan_units.csv", import.meta.url), "utf8");
+  const csv = readFileSync(projectPath("src", "seed", "data", "turkistan_units.csv"), "utf8");
   return parseCsvRecords(csv).map((r) => ({
     slug: slugOf(r.name_en ?? ""),
     kind: r.type === "district" ? "district" : "city",
