@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { buildServer } from "../scripts/build.ts";
+import { bundle as buildBundle } from "../scripts/bundle.mjs";
 
 /** Shared by the benchmark's parts: paths, processes pinned to a core, small HTTP helpers. */
 
@@ -23,15 +23,15 @@ export function pinned(core: string, command: string, args: string[]): [string, 
   return has("taskset") ? ["taskset", ["-c", core, command, ...args]] : [command, args];
 }
 
-let bundle: Promise<string> | null = null;
+let serverBundle: Promise<string> | null = null;
 
 /**
  * Starts the app as `npm start` does, from its bundle (built once per benchmark run), pinned to
  * the server core.
  */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  bundle ??= buildServer();
-  return startPinned(process.execPath, [await bundle], env);
+  serverBundle ??= buildBundle("server");
+  return startPinned(process.execPath, [await serverBundle], env);
 }
 
 /** Starts a process pinned to the server core; taskset execs, so the pid is the program's. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx jibek …` works from a clone without a build step.
-import { register } from "tsx/esm/api";
+// `npx jibek …`: bundles the command line (esbuild, well under a second) and runs it with plain
+// Node, so a long import does not carry a TypeScript loader's memory (docs/decisions/015).
+import { pathToFileURL } from "node:url";
+import { bundle } from "../scripts/bundle.mjs";
 
-register();
-await import("../src/cli/index.ts");
+await import(pathToFileURL(await bundle("cli")).href);

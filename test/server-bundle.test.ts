@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { buildServer } from "../scripts/build.ts";
+import { bundle } from "../scripts/bundle.mjs";
 import { ROOT } from "../src/lib/root.ts";
 
 /** A port nobody listens on right now. */
@@ -29,11 +29,11 @@ describe("the server bundle (npm start)", () => {
   let output = "";
 
   before(async () => {
-    const bundle = await buildServer(path.join(outDir, "server.mjs"));
+    const built = await bundle("server", path.join(outDir, "server.mjs"));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     const { DATABASE_URL: _ignored, ...env } = process.env;
-    server = spawn(process.execPath, [bundle], {
+    server = spawn(process.execPath, [built], {
       env: { ...env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DEMO_DATA: "false", LOG_LEVEL: "warn", SCRYPT_COST: "1024" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 
 /**
  * The project's root (the folder with package.json), found from this module whether it runs
- * from its source under src/ or from the server bundle under dist/ (see scripts/build.ts).
+ * from its source under src/ or from the server bundle under dist/ (see scripts/bundle.mjs).
  * Files read at run time (static assets, message catalogues, seed data) are named from here.
  */
 function findRoot(from: string): string {

@@ -3,6 +3,7 @@ import type { Writable } from "node:stream";
 import { AppError } from "../../http/errors.ts";
 import { CATALOGS, i18nFor, type MessageKey } from "../../i18n/i18n.ts";
 import type { Locale } from "../../i18n/locales.ts";
+import { readAhead } from "../../lib/read-ahead.ts";
 import { type Actor, can } from "../accounts/accounts.policy.ts";
 import {
   type PlotData,
@@ -167,7 +168,7 @@ export class IoService {
     };
 
     // Rows are validated while they stream in and handed to the service in batches inside its one
-    // transaction; rows with errors are left out, the rest still reach the service so that unknown
+    // transaction (the next batch is read while the database writes this one: readAhead); rows with errors are left out, the rest still reach the service so that unknown
     // zones and duplicate codes are reported with the parse errors, and it all rolls back.
     const limits = this.limits;
     let halted = false;
@@ -271,8 +272,8 @@ export class IoService {
     try {
       outcome =
         kind === "plots"
-          ? await this.sites.upsertPlots(actor, valid() as AsyncIterable<PlotData[]>, upsertOptions)
-          : await this.sites.upsertPremises(actor, valid() as AsyncIterable<PremisesData[]>, upsertOptions);
+          ? await this.sites.upsertPlots(actor, readAhead(valid()) as AsyncIterable<PlotData[]>, upsertOptions)
+          : await this.sites.upsertPremises(actor, readAhead(valid()) as AsyncIterable<PremisesData[]>, upsertOptions);
     } catch (error) {
       if (error instanceof ReadError) {
         errors.length = 0;
