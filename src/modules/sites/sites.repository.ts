@@ -587,6 +587,12 @@ export async function plotRowsByCodes(db: Executor, codes: string[]): Promise<(P
 // Bulk helpers for imports: one statement per batch instead of one per row.
 
 /** Stored plots by code (the plots table's own columns), for one batch of an import. */
+/** Every code of a table, for a big write to know which rows exist without asking per row. */
+export async function allCodes(db: Executor, table: "plots" | "premises"): Promise<Set<string>> {
+  const rows = await db.selectFrom(table).select("code").execute();
+  return new Set(rows.map((r) => r.code));
+}
+
 export async function findPlotsByCodes(db: Executor, codes: string[]): Promise<Map<string, Selectable<PlotsTable>>> {
   if (codes.length === 0) return new Map();
   const rows = await db.selectFrom("plots").selectAll().where("code", "in", codes).execute();

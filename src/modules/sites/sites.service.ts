@@ -359,9 +359,10 @@ export class SitesService {
       await this.db.transaction().execute(async (trx) => {
         const refs = refCache(trx);
         const seen = new Set<string>();
+        const stored = await storedCodes(trx, "plots", inputs);
         let index = 0;
         for await (const batch of batches(inputs)) {
-          const existingByCode = await repo.findPlotsByCodes(trx, [...new Set(batch.map((d) => d.code))]);
+          const existingByCode = await repo.findPlotsByCodes(trx, codesToLookUp(batch, stored));
           const inserts: Awaited<ReturnType<SitesService["plotRow"]>>[] = [];
           for (const data of batch) {
             const i = index++;
@@ -444,9 +445,10 @@ export class SitesService {
       await this.db.transaction().execute(async (trx) => {
         const refs = refCache(trx);
         const seen = new Set<string>();
+        const stored = await storedCodes(trx, "premises", inputs);
         let index = 0;
         for await (const batch of batches(inputs)) {
-          const existingByCode = await repo.findPremisesByCodes(trx, [...new Set(batch.map((d) => d.code))]);
+          const existingByCode = await repo.findPremisesByCodes(trx, codesToLookUp(batch, stored));
           const plotIds = await repo.findPlotIdsByCodes(trx, [...new Set(batch.flatMap((d) => (d.plotCode ? [d.plotCode] : [])))]);
           const inserts: Parameters<typeof repo.insertPremisesMany>[1] = [];
           for (const data of batch) {
@@ -750,6 +752,29 @@ export interface UpsertOptions {
 
 /** 500 rows × ~33 columns stays under SQLite's 32,766 bound values per statement. */
 const BATCH = 500;
+
+/**
+ * The codes already stored, read once (one narrow query) before a big write; null for a handful
+ * of rows (a form), which are looked up directly. With it, a batch looks up only the rows that
+ * exist: an import into an empty catalogue asks nothing per batch, and PostgreSQL, whose
+ * statistics still say "empty" while the import fills the table, never scans the growing table
+ * once per batch.
+ */
+async function storedCodes(
+  db: Executor,
+  table: "plots" | "premises",
+  inputs: unknown[] | AsyncIterable<unknown>,
+): Promise<Set<string> | null> {
+  if (Array.isArray(inputs) && inputs.length <= 50) return null;
+  return repo.allCodes(db, table);
+}
+
+/** A batch's distinct codes, less those known not to be stored. */
+function codesToLookUp(batch: readonly { code: string }[], stored: Set<string> | null): string[] {
+  const codes = new Set<string>();
+  for (const { code } of batch) if (stored === null || stored.has(code)) codes.add(code);
+  return [...codes];
+}
 
 async function* batches<T>(inputs: T[] | AsyncIterable<T[]>): AsyncGenerator<T[]> {
   if (Array.isArray(inputs)) {
