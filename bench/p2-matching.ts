@@ -16,7 +16,7 @@ import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { seededRandom } from "../src/lib/random.ts";
-import { freePort, log, memoryOf, startServer, stop, waitFor } from "./common.ts";
+import { freePort, log, memoryOf, sleep, startServer, stop, waitFor } from "./common.ts";
 import { appEnv, type DataSpec, dropPostgresData, postgresData, postgresReachable, sqliteData } from "./prepare.ts";
 
 const { values } = parseArgs({
@@ -36,6 +36,7 @@ const spec: DataSpec = {
 };
 const seconds = Number(values.seconds);
 const CLIENTS = 10;
+const SETTLE_MS = 15_000;
 
 type Random = () => number;
 const within = (r: Random, min: number, max: number, step = 1) => Math.round((min + (max - min) * r()) / step) * step;
@@ -267,8 +268,11 @@ async function measure(dialect: string, env: NodeJS.ProcessEnv): Promise<{ rows:
     );
     log(rows[rows.length - 1] ?? "");
     const end = memoryOf(app.pid as number);
+    // V8 gives back the heap it grew under load once allocation stops (its memory reducer starts ~8 s later).
+    await sleep(SETTLE_MS);
+    const settled = memoryOf(app.pid as number);
     notes.push(
-      `${dialect}: first search (builds the index) ${first.join(", ")}; app VmRSS ${started.rssMiB.toFixed(1)} MiB after start, **${end.rssMiB.toFixed(1)} MiB after the runs** (peak VmHWM ${end.peakMiB.toFixed(1)} MiB)`,
+      `${dialect}: first search (builds the index) ${first.join(", ")}; app VmRSS ${started.rssMiB.toFixed(1)} MiB after start, **${end.rssMiB.toFixed(1)} MiB right after the runs**, **${settled.rssMiB.toFixed(1)} MiB after ${SETTLE_MS / 1000} s idle** (peak VmHWM ${end.peakMiB.toFixed(1)} MiB)`,
     );
     log(notes[notes.length - 1] ?? "");
   } finally {
