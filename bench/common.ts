@@ -23,6 +23,30 @@ export function pinned(core: string, command: string, args: string[]): [string, 
   return has("taskset") ? ["taskset", ["-c", core, command, ...args]] : [command, args];
 }
 
+export interface CommandRun {
+  code: number | null;
+  /** Spawn to exit. */
+  seconds: number;
+  /** stdout and stderr as they came. */
+  output: string;
+}
+
+/** Runs a command in the project's folder and collects its output; never rejects on a non-zero exit. */
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<CommandRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const keep = (chunk: Buffer) => {
+      output += String(chunk);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, seconds: (performance.now() - started) / 1000, output }));
+  });
+}
+
 let serverBundle: Promise<string> | null = null;
 
 /**

@@ -9,14 +9,13 @@
  *   node --import tsx bench/p-partners.ts [--enterprises 20000] [--seconds 10] [--no-postgres] [--rebuild]
  * The app is pinned to core 0; this process (the clients) to core 1 when taskset exists.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { freePort, log, ROOT, rawGet, startServer, stop, WORK, waitFor } from "./common.ts";
+import { freePort, log, rawGet, runCommand, startServer, stop, WORK, waitFor } from "./common.ts";
 import { appEnv, POSTGRES_ADMIN_URL, postgresReachable } from "./prepare.ts";
 
 const { values } = parseArgs({
@@ -39,24 +38,12 @@ const pgUrl = () => {
 };
 
 /** `jibek synthetic` with enterprises only, timed from spawn to exit. */
-function synthetic(env: NodeJS.ProcessEnv): Promise<number> {
+async function synthetic(env: NodeJS.ProcessEnv): Promise<number> {
   const args = ["--import", "tsx", "src/cli/index.ts", "synthetic", "--zones", "0", "--plots", "0", "--premises", "0"];
   args.push("--enterprises", String(enterprises), "--seed", "1", "--as-of", AS_OF);
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (c) => {
-      output += String(c);
-    });
-    child.stderr.on("data", (c) => {
-      output += String(c);
-    });
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`jibek synthetic exited with ${code}:\n${output}`)),
-    );
-  });
+  const run = await runCommand(process.execPath, args, env);
+  if (run.code !== 0) throw new Error(`jibek synthetic exited with ${run.code}:\n${run.output}`);
+  return run.seconds;
 }
 
 async function sqliteData(): Promise<{ dir: string; seeded: number | null }> {

@@ -17,7 +17,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { seededRandom } from "../src/lib/random.ts";
 import { freePort, log, memoryOf, sleep, startServer, stop, waitFor } from "./common.ts";
-import { appEnv, type DataSpec, dropPostgresData, postgresData, postgresReachable, sqliteData } from "./prepare.ts";
+import { appEnv, catalogueSpec, dropPostgresData, postgresData, postgresReachable, sqliteData } from "./prepare.ts";
 
 const { values } = parseArgs({
   options: {
@@ -27,13 +27,7 @@ const { values } = parseArgs({
   },
 });
 const plots = Number(values.plots);
-const spec: DataSpec = {
-  zones: Math.max(20, Math.round(plots / 50)),
-  plots,
-  premises: Math.max(50, Math.round(plots / 20)),
-  seed: 1,
-  asOf: "2026-11-26",
-};
+const spec = catalogueSpec(plots);
 const seconds = Number(values.seconds);
 const CLIENTS = 10;
 const SETTLE_MS = 15_000;

@@ -8,15 +8,14 @@
  *
  *   node --import tsx bench/p4-import.ts [--plots 100000] [--no-postgres]
  */
-import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { log, ROOT, WORK } from "./common.ts";
-import { appEnv, type DataSpec, dropPostgresData, postgresData, postgresReachable, sqliteData } from "./prepare.ts";
+import { log, runCommand, WORK } from "./common.ts";
+import { appEnv, catalogueSpec, dropPostgresData, postgresData, postgresReachable, sqliteData } from "./prepare.ts";
 
 const { values } = parseArgs({
   options: {
@@ -26,16 +25,11 @@ const { values } = parseArgs({
 });
 const plots = Number(values.plots);
 // The P2 data set (bench/p2-matching.ts): reused when it is on disk.
-const spec: DataSpec = {
-  zones: Math.max(20, Math.round(plots / 50)),
-  plots,
-  premises: Math.max(50, Math.round(plots / 20)),
-  seed: 1,
-  asOf: "2026-11-26",
-};
+const spec = catalogueSpec(plots);
 const BARS = { csv: 10, xlsx: 30 } as const;
 const MEMORY_BAR_MB = 400;
-const DIR = path.join(WORK, "p4");
+// Per size: the exported files are kept for the next run of the same size.
+const DIR = path.join(WORK, `p4-${plots}`);
 const EMPTIED = ["site_status_history", "site_files", "premises", "plots"];
 
 interface Run {
@@ -47,33 +41,20 @@ interface Run {
 }
 
 /** `jibek <args>` under GNU time when it is there; wall time from spawn to exit either way. */
-function jibek(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+async function jibek(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   const node = [process.execPath, "bin/jibek.mjs", ...args];
   const timed = existsSync("/usr/bin/time");
-  const [command, argv] = timed ? ["/usr/bin/time", ["-f", "TIME %e %U %S %M", ...node]] : [node[0] as string, node.slice(1)];
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, argv, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (c) => {
-      output += String(c);
-    });
-    child.stderr.on("data", (c) => {
-      output += String(c);
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const wall = (performance.now() - started) / 1000;
-      const m = output.match(/TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/);
-      resolve({
-        code,
-        wall,
-        cpu: m ? Number(m[2]) + Number(m[3]) : Number.NaN,
-        rssMb: m ? Number(m[4]) / 1024 : Number.NaN,
-        output,
-      });
-    });
-  });
+  const run = timed
+    ? await runCommand("/usr/bin/time", ["-f", "TIME %e %U %S %M", ...node], env)
+    : await runCommand(node[0] as string, node.slice(1), env);
+  const m = run.output.match(/TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/);
+  return {
+    code: run.code,
+    wall: run.seconds,
+    cpu: m ? Number(m[2]) + Number(m[3]) : Number.NaN,
+    rssMb: m ? Number(m[4]) / 1024 : Number.NaN,
+    output: run.output,
+  };
 }
 
 async function emptySqlite(source: string, target: string): Promise<void> {

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { log, ROOT, WORK } from "./common.ts";
+import { log, runCommand, WORK } from "./common.ts";
 
 /**
  * The benchmark's data: `jibek synthetic` run as a user would run it, timed from spawn to exit,
@@ -29,6 +28,17 @@ export interface SeedTiming {
   output: string;
 }
 
+/** The data set of P2 and P4 for a number of plots: a zone per 50 plots, a premises per 20. */
+export function catalogueSpec(plots: number): DataSpec {
+  return {
+    zones: Math.max(20, Math.round(plots / 50)),
+    plots,
+    premises: Math.max(50, Math.round(plots / 20)),
+    seed: 1,
+    asOf: "2026-11-26",
+  };
+}
+
 /** One directory per size, so a quick run does not throw away the full data set. */
 export const sqliteDir = (spec: DataSpec) => path.join(WORK, `sqlite-${spec.plots}`);
 export const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -45,40 +55,12 @@ export function appEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...rest, NODE_ENV: "development", LOG_LEVEL: "warn", DEMO_DATA: "false", ...extra };
 }
 
-function runSynthetic(env: NodeJS.ProcessEnv, spec: DataSpec): Promise<{ seconds: number; output: string }> {
-  const args = [
-    "--import",
-    "tsx",
-    "src/cli/index.ts",
-    "synthetic",
-    "--zones",
-    String(spec.zones),
-    "--plots",
-    String(spec.plots),
-    "--premises",
-    String(spec.premises),
-    "--seed",
-    String(spec.seed),
-    "--as-of",
-    spec.asOf,
-  ];
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (c) => {
-      output += String(c);
-    });
-    child.stderr.on("data", (c) => {
-      output += String(c);
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      if (code === 0) resolve({ seconds, output });
-      else reject(new Error(`jibek synthetic exited with ${code}:\n${output}`));
-    });
-  });
+async function runSynthetic(env: NodeJS.ProcessEnv, spec: DataSpec): Promise<{ seconds: number; output: string }> {
+  const args = ["--import", "tsx", "src/cli/index.ts", "synthetic", "--zones", String(spec.zones), "--plots", String(spec.plots)];
+  args.push("--premises", String(spec.premises), "--seed", String(spec.seed), "--as-of", spec.asOf);
+  const run = await runCommand(process.execPath, args, env);
+  if (run.code !== 0) throw new Error(`jibek synthetic exited with ${run.code}:\n${run.output}`);
+  return run;
 }
 
 function phases(output: string): Record<string, number> {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppEnv } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import type { ApiRegistry } from "../../http/openapi.ts";
+import type { Actor } from "../accounts/accounts.policy.ts";
 import { canEditEnterprise, isStaffActor } from "./enterprises.policy.ts";
 import {
   DirectoryPage,
@@ -74,6 +75,26 @@ const orgParam = (c: Context<AppEnv>) => {
   if (!parsed.success) throw new AppError("not_found");
   return parsed.data.id;
 };
+
+/**
+ * A write documented with its schema but validated by the service, as the forms are: the service
+ * adds the rules across fields and its own checks (known NACE classes, dates) to the field errors,
+ * so the caller gets every problem in one 422. (The registry's parse would stop before those.)
+ */
+function serviceValidatedRoute(
+  app: Hono<AppEnv>,
+  api: ApiRegistry,
+  op: { method: "post" | "put"; path: string; summary: string; body: z.ZodType; response: z.ZodType },
+  handler: (c: Context<AppEnv>, user: Actor, id: number, body: unknown) => Promise<unknown>,
+): void {
+  api.operations.push({ ...op, tags: ["enterprises"], access: "signed-in", params: OrgIdParam });
+  app.on(op.method.toUpperCase(), op.path, async (c) => {
+    const user = actor(c);
+    const id = orgParam(c);
+    const body: unknown = await c.req.json().catch(() => undefined);
+    return c.json((await handler(c, user, id, body)) as object);
+  });
+}
 
 export function enterprisesApi(app: Hono<AppEnv>, api: ApiRegistry): void {
   const services = (c: Context<AppEnv>) => c.get("services").enterprises;
@@ -157,20 +178,18 @@ export function enterprisesApi(app: Hono<AppEnv>, api: ApiRegistry): void {
     },
     async (c, { params }) => services(c).get(params.id, c.get("session")?.user),
   );
-  api.route(
+  serviceValidatedRoute(
     app,
+    api,
     {
       method: "put",
       path: "/api/v1/enterprises/:id/profile",
       summary: "Create or update the profile (own organisation's representatives, staff); new public text waits for moderation",
-      tags: ["enterprises"],
-      access: "signed-in",
-      params: OrgIdParam,
       // Staff may also set `publication`; a representative's is ignored (the service applies ProfileInput).
       body: StaffProfileInput,
       response: Enterprise,
     },
-    async (c, { params, body }) => services(c).saveProfile(actor(c), params.id, body, meta(c)),
+    (c, user, id, body) => services(c).saveProfile(user, id, body, meta(c)),
   );
   api.operations.push({
     method: "put",
@@ -189,19 +208,17 @@ export function enterprisesApi(app: Hono<AppEnv>, api: ApiRegistry): void {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     return c.json(await services(c).setLogo(actor(c), orgParam(c), bytes, meta(c)));
   });
-  api.route(
+  serviceValidatedRoute(
     app,
+    api,
     {
       method: "post",
       path: "/api/v1/enterprises/:id/requests",
       summary: "Post an offer or a need of the organisation (a draft, or sent to moderation)",
-      tags: ["enterprises"],
-      access: "signed-in",
-      params: OrgIdParam,
       body: RequestInput,
       response: RequestOut,
     },
-    async (c, { params, body }) => services(c).createRequest(actor(c), params.id, body, meta(c)),
+    (c, user, id, body) => services(c).createRequest(user, id, body, meta(c)),
   );
   api.route(
     app,
@@ -259,19 +276,17 @@ export function enterprisesApi(app: Hono<AppEnv>, api: ApiRegistry): void {
     },
     async (c, { params }) => services(c).getRequest(params.id, c.get("session")?.user),
   );
-  api.route(
+  serviceValidatedRoute(
     app,
+    api,
     {
       method: "put",
       path: "/api/v1/enterprise-requests/:id",
       summary: "Change an offer or need; changed text waits for moderation while the approved text stays",
-      tags: ["enterprises"],
-      access: "signed-in",
-      params: OrgIdParam,
       body: RequestInput,
       response: RequestOut,
     },
-    async (c, { params, body }) => services(c).updateRequest(actor(c), params.id, body, meta(c)),
+    (c, user, id, body) => services(c).updateRequest(user, id, body, meta(c)),
   );
   api.route(
     app,

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import type { TestClient } from "../../../test/support/test-client.ts";
 import { DIALECTS } from "../../../test/support/test-db.ts";
 import { withStatementCounter } from "../../db/statement-counter.ts";
+import { i18nFor } from "../../i18n/i18n.ts";
 import type { DirectoryPage, Enterprise, Introduction, MatchResult, Notice } from "./enterprises.schemas.ts";
 
 const json = (body: unknown, client: TestClient, method = "POST") => ({
@@ -110,6 +111,49 @@ for (const dialect of DIALECTS) {
       const unknown = await own.request(`/api/v1/enterprises/${spinner}/profile?locale=zh`, json({ sectors: ["99.99"] }, own, "PUT"));
       const details = ((await unknown.json()) as { error: { details: Record<string, { message: string }> } }).error.details;
       assert.match(details["sectors.0"]?.message ?? "", /NACE类别/);
+    });
+
+    it("answers a request or profile with an empty field and broken rules across fields with every error in one 422", async () => {
+      type Details = Record<string, { key: string; message: string }>;
+      const detailsOf = async (res: Response) => {
+        assert.equal(res.status, 422);
+        return ((await res.json()) as { error: { details: Details } }).error.details;
+      };
+      const body = { sectors: ["13.20"], quantity: 20, amount: 5_000_000, title: { zh: " " }, validUntil: "2020-01-01" };
+      const zh = i18nFor("zh");
+      const created = await detailsOf(await own.request(`/api/v1/enterprises/${spinner}/requests?locale=zh`, json(body, own)));
+      assert.deepEqual(Object.fromEntries(Object.entries(created).map(([field, d]) => [field, d.key])), {
+        kind: "form.choose_one",
+        title: "enterprises.title_required",
+        currency: "enterprises.currency_required",
+        unit: "enterprises.unit_required",
+        validUntil: "enterprises.valid_until_past",
+      });
+      assert.equal(created.validUntil?.message, zh.t("enterprises.valid_until_past"));
+      assert.equal(created.title?.message, zh.t("enterprises.title_required"));
+      // A change of an existing request says the same.
+      const existing = (await t.services.enterprises.listRequests({ organisationId: spinner })).items[0];
+      assert.ok(existing);
+      const changed = await detailsOf(await own.request(`/api/v1/enterprise-requests/${existing.id}?locale=kk`, json(body, own, "PUT")));
+      assert.deepEqual(Object.keys(changed).sort(), ["currency", "kind", "title", "unit", "validUntil"]);
+      assert.equal(changed.kind?.message, i18nFor("kk").t("form.choose_one"));
+      // Values of the wrong type are refused field by field, not with a 500.
+      const odd = await detailsOf(
+        await own.request(
+          `/api/v1/enterprises/${spinner}/requests`,
+          json({ kind: "buy", sectors: "13.20", products: 7, title: 5, amount: {}, quantity: "many", validUntil: 20300101 }, own),
+        ),
+      );
+      assert.deepEqual(Object.keys(odd).sort(), ["amount", "currency", "products", "quantity", "sectors", "title", "unit", "validUntil"]);
+      assert.equal(odd.title?.key, "form.invalid", "a title of the wrong type is not said to be missing");
+      assert.equal(odd.currency?.key, "enterprises.currency_required", "an amount was given, if badly");
+      // The profile: a bad year and a NACE class the classification lacks, together.
+      const profile = await detailsOf(
+        await own.request(`/api/v1/enterprises/${spinner}/profile?locale=zh`, json({ sectors: ["99.99"], yearFounded: 1066 }, own, "PUT")),
+      );
+      assert.equal(profile.yearFounded?.key, "enterprises.year_invalid");
+      assert.equal(profile["sectors.0"]?.key, "enterprises.nace_class_unknown");
+      assert.match(profile["sectors.0"]?.message ?? "", /NACE类别/);
     });
 
     it("keeps unapproved text off the directory, the profile, search, the CSV export and matching until staff approve it", async () => {

@@ -290,6 +290,41 @@ for (const dialect of DIALECTS) {
       assert.equal(intro.status, 422);
     });
 
+    for (const locale of ["kk", "zh"] as const) {
+      it(`shows every problem of a request form in one answer, each by its field, in ${locale}`, async () => {
+        const i18n = i18nFor(locale);
+        const before = totalWrites();
+        // An empty required field (kind) together with rules across fields: no title in any
+        // language, an amount without a currency, a quantity without a unit, a day already past.
+        const res = await own.form(`/${locale}/my/enterprise/requests`, {
+          kind: "",
+          sectors: "13.20",
+          quantity: "20 000",
+          unit: "",
+          amount: "5 000 000",
+          currency: "",
+          [`description.${locale}`]: `${locale}: elastic fabric, typed text`,
+          validUntil: "2020-01-01",
+          intent: "send",
+        });
+        assert.equal(res.status, 422);
+        const html = await res.text();
+        const errorOf = (id: string) => new RegExp(`<p class="field-error" id="f-${id}-error">([^<]*)</p>`).exec(html)?.[1];
+        assert.equal(errorOf("kind"), i18n.t("form.choose_one"));
+        assert.equal(errorOf("title"), i18n.t("enterprises.title_required"));
+        assert.equal(errorOf("currency"), i18n.t("enterprises.currency_required"));
+        assert.equal(errorOf("unit"), i18n.t("enterprises.unit_required"));
+        assert.equal(errorOf("validUntil"), i18n.t("enterprises.valid_until_past"));
+        assert.ok(textOf(html).includes(i18n.t("enterprises.form_has_errors", { count: 5 })), "five errors, none more");
+        assert.match(html, /value="20 000"/);
+        assert.match(html, /value="5 000 000"/);
+        assert.match(html, /value="2020-01-01"/);
+        assert.match(html, /<option value="13\.20" selected="">/);
+        assert.ok(html.includes(`${locale}: elastic fabric, typed text</textarea>`));
+        assert.equal(totalWrites(), before);
+      });
+    }
+
     it("asks for an introduction, shows its status and age, and lets the representative withdraw it", async () => {
       const partners = await (await own.get(`/en/enterprises/${spinner}/partners`)).text();
       const to = Number(/name="toOrganisationId" value="(\d+)"/.exec(partners)?.[1]);

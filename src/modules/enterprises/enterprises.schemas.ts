@@ -152,13 +152,26 @@ export const RequestInput = z
     submit: z.boolean().default(true),
   })
   .superRefine((r, ctx) => {
-    if (!r.title) ctx.addIssue({ code: "custom", path: ["title"], message: "enterprises.title_required" });
-    if (r.amount !== null && r.currency === null)
-      ctx.addIssue({ code: "custom", path: ["currency"], message: "enterprises.currency_required" });
-    if (r.quantity !== null && r.unit === null) ctx.addIssue({ code: "custom", path: ["unit"], message: "enterprises.unit_required" });
-    if (r.sectors.length === 0 && r.products.length === 0)
-      ctx.addIssue({ code: "custom", path: ["sectors"], message: "enterprises.sectors_or_products" });
+    for (const issue of requestCrossChecks(r)) ctx.addIssue({ code: "custom", ...issue });
   });
+
+/**
+ * Rules across fields of an offer or need. Also run on raw input, so a form or an API caller sees
+ * them together with the per-field errors (zod skips refinements while any field is invalid): a
+ * value of the wrong type counts as given (its own error says what is wrong with it).
+ */
+export function requestCrossChecks(r: Record<string, unknown>): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  const none = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+  const t = r.title;
+  const untitled = t !== null && typeof t === "object" ? TEXT_LANGUAGES.every((l) => blank((t as Record<string, unknown>)[l])) : blank(t);
+  if (untitled) issues.push({ path: ["title"], message: "enterprises.title_required" });
+  if (!blank(r.amount) && blank(r.currency)) issues.push({ path: ["currency"], message: "enterprises.currency_required" });
+  if (!blank(r.quantity) && blank(r.unit)) issues.push({ path: ["unit"], message: "enterprises.unit_required" });
+  if (none(r.sectors) && none(r.products)) issues.push({ path: ["sectors"], message: "enterprises.sectors_or_products" });
+  return issues;
+}
 export type RequestInput = z.input<typeof RequestInput>;
 export type RequestData = z.output<typeof RequestInput>;
 

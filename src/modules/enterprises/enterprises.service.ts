@@ -26,11 +26,13 @@ import {
   IntroductionDecision,
   IntroductionInput,
   type IntroductionStatus,
+  IsoDay,
   MAX_LOGO_BYTES,
   MatchInput,
   type MatchResult,
   ModerationDecision,
   type ModerationItem,
+  NaceClass,
   type Notice,
   type NoticeKind,
   type OrganisationBrief,
@@ -40,6 +42,7 @@ import {
   RequestInput,
   type RequestStatus,
   RequestsQuery,
+  requestCrossChecks,
   type Side,
   type SizeBand,
   StaffProfileInput,
@@ -536,21 +539,39 @@ export class EnterprisesService {
 
   // Writing: profiles
 
-  private validate<S extends z.ZodType>(schema: S, input: unknown, extra: Record<string, string> = {}): z.output<S> {
+  /**
+   * The input parsed by the schema, or validation_failed with every problem at once (first message
+   * per field): zod skips a schema's rules across fields while any field fails, so then `cross` runs
+   * them on the raw input; `extra` (the service's own checks) runs on the parsed values, or failing
+   * those on the raw ones. Both must expect values of any type.
+   */
+  private validate<S extends z.ZodType>(
+    schema: S,
+    input: unknown,
+    checks: {
+      cross?: (raw: Record<string, unknown>) => { path: string[]; message: string }[];
+      extra?: (values: Record<string, unknown>) => Record<string, string>;
+    } = {},
+  ): z.output<S> {
     const parsed = schema.safeParse(input);
+    const raw = input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+    const extra = checks.extra?.(parsed.success ? (parsed.data as Record<string, unknown>) : raw) ?? {};
     if (parsed.success && Object.keys(extra).length === 0) return parsed.data;
     const details: Record<string, string> = {};
     if (!parsed.success)
-      for (const i of parsed.error.issues)
+      for (const i of [...parsed.error.issues, ...(checks.cross?.(raw) ?? [])])
         details[i.path.map(String).join(".") || "_"] ??= i.message.includes(".") ? i.message : "form.invalid";
     for (const [k, v] of Object.entries(extra)) details[k] ??= v;
     throw new AppError("validation_failed", details);
   }
 
-  private unknownClasses(field: string, classes: readonly string[]): Record<string, string> {
+  /** Well-formed NACE classes that the classification does not have (anything else is the schema's to refuse). */
+  private unknownClasses(field: string, classes: unknown): Record<string, string> {
     const errors: Record<string, string> = {};
+    if (!Array.isArray(classes)) return errors;
     classes.forEach((c, i) => {
-      if (!isNaceClass(c)) errors[`${field}.${i}`] = "enterprises.nace_class_unknown";
+      const nace = NaceClass.safeParse(c);
+      if (nace.success && !isNaceClass(nace.data)) errors[`${field}.${i}`] = "enterprises.nace_class_unknown";
     });
     return errors;
   }
@@ -563,12 +584,9 @@ export class EnterprisesService {
   async saveProfile(actor: Actor, orgId: number, input: unknown, meta: RequestMeta = {}): Promise<Enterprise> {
     if (!canEditEnterprise(actor, orgId)) throw new AppError("forbidden");
     const staff = isStaffActor(actor);
-    const pre = (staff ? StaffProfileInput : ProfileInput).safeParse(input);
-    const data = this.validate(
-      staff ? StaffProfileInput : ProfileInput,
-      input,
-      pre.success ? this.unknownClasses("sectors", pre.data.sectors) : {},
-    ) as z.output<typeof StaffProfileInput>;
+    const data = this.validate(staff ? StaffProfileInput : ProfileInput, input, {
+      extra: (v) => this.unknownClasses("sectors", v.sectors),
+    }) as z.output<typeof StaffProfileInput>;
     const now = iso();
     await this.db.transaction().execute(async (trx) => {
       const [org] = await repo.listEnterpriseRows(trx, [orgId]);
@@ -670,21 +688,24 @@ export class EnterprisesService {
 
   // Writing: requests
 
-  private checkValidUntil(day: string, today: Date, errors: Record<string, string>): void {
+  private checkValidUntil(value: unknown, today: Date, errors: Record<string, string>): void {
+    const day = IsoDay.safeParse(value);
+    if (!day.success) return;
     const todayIso = dayOf(today);
     const latest = dayOf(new Date(today.getTime() + MAX_VALID_DAYS * DAY));
-    if (day < todayIso) errors.validUntil = "enterprises.valid_until_past";
-    else if (day > latest) errors.validUntil = "enterprises.valid_until_far";
+    if (day.data < todayIso) errors.validUntil = "enterprises.valid_until_past";
+    else if (day.data > latest) errors.validUntil = "enterprises.valid_until_far";
   }
 
   private parseRequest(input: unknown, today: Date) {
-    const pre = RequestInput.safeParse(input);
-    const extra: Record<string, string> = {};
-    if (pre.success) {
-      Object.assign(extra, this.unknownClasses("sectors", pre.data.sectors));
-      this.checkValidUntil(pre.data.validUntil, today, extra);
-    }
-    return this.validate(RequestInput, input, extra);
+    return this.validate(RequestInput, input, {
+      cross: requestCrossChecks,
+      extra: (v) => {
+        const errors = this.unknownClasses("sectors", v.sectors);
+        this.checkValidUntil(v.validUntil, today, errors);
+        return errors;
+      },
+    });
   }
 
   /** A new offer or need of an organisation: a draft, or sent to moderation (staff publish at once). */

@@ -400,18 +400,7 @@ export async function insertStatusChange(
   db: Executor,
   row: { entityType: SiteEntity; entityId: number; from: string | null; to: string; reason: string; actorUserId: number | null },
 ): Promise<void> {
-  await db
-    .insertInto("site_status_history")
-    .values({
-      entity_type: row.entityType,
-      entity_id: row.entityId,
-      from_status: row.from,
-      to_status: row.to,
-      reason: row.reason,
-      actor_user_id: row.actorUserId,
-      at: iso(),
-    })
-    .execute();
+  await insertStatusChanges(db, [row]);
 }
 
 export function listStatusHistory(db: Executor, entityType: SiteEntity, entityId: number) {
