@@ -3,8 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { AppEnv } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
-import type { ApiRegistry } from "../../http/openapi.ts";
-import type { Actor } from "../accounts/accounts.policy.ts";
+import { type ApiRegistry, localizeFieldErrors } from "../../http/openapi.ts";
 import { canEditEnterprise, isStaffActor } from "./enterprises.policy.ts";
 import {
   DirectoryPage,
@@ -60,41 +59,11 @@ function ownerOnly(organisationOf: (c: Context<AppEnv>) => Promise<number>): Mid
   };
 }
 
-/** Field errors of these operations come back in the caller's language: {field: {key, message}}. */
-const localizeFieldErrors: MiddlewareHandler<AppEnv> = async function localizeFieldErrors(c, next) {
-  await next();
-  const error = c.error;
-  if (!(error instanceof AppError) || error.code !== "validation_failed" || !error.details) return;
-  const i18n = c.get("i18n");
-  const details = Object.fromEntries(Object.entries(error.details).map(([field, key]) => [field, { key, message: i18n.tx(String(key)) }]));
-  c.res = c.json({ error: { code: error.code, message: i18n.t("error.validation_failed"), details } }, 422);
-};
-
 const orgParam = (c: Context<AppEnv>) => {
   const parsed = OrgIdParam.safeParse({ id: c.req.param("id") });
   if (!parsed.success) throw new AppError("not_found");
   return parsed.data.id;
 };
-
-/**
- * A write documented with its schema but validated by the service, as the forms are: the service
- * adds the rules across fields and its own checks (known NACE classes, dates) to the field errors,
- * so the caller gets every problem in one 422. (The registry's parse would stop before those.)
- */
-function serviceValidatedRoute(
-  app: Hono<AppEnv>,
-  api: ApiRegistry,
-  op: { method: "post" | "put"; path: string; summary: string; body: z.ZodType; response: z.ZodType },
-  handler: (c: Context<AppEnv>, user: Actor, id: number, body: unknown) => Promise<unknown>,
-): void {
-  api.operations.push({ ...op, tags: ["enterprises"], access: "signed-in", params: OrgIdParam });
-  app.on(op.method.toUpperCase(), op.path, async (c) => {
-    const user = actor(c);
-    const id = orgParam(c);
-    const body: unknown = await c.req.json().catch(() => undefined);
-    return c.json((await handler(c, user, id, body)) as object);
-  });
-}
 
 export function enterprisesApi(app: Hono<AppEnv>, api: ApiRegistry): void {
   const services = (c: Context<AppEnv>) => c.get("services").enterprises;
@@ -178,18 +147,20 @@ export function enterprisesApi(app: Hono<AppEnv>, api: ApiRegistry): void {
     },
     async (c, { params }) => services(c).get(params.id, c.get("session")?.user),
   );
-  serviceValidatedRoute(
+  api.serviceValidatedRoute(
     app,
-    api,
     {
       method: "put",
       path: "/api/v1/enterprises/:id/profile",
       summary: "Create or update the profile (own organisation's representatives, staff); new public text waits for moderation",
+      tags: ["enterprises"],
+      access: "signed-in",
+      params: OrgIdParam,
       // Staff may also set `publication`; a representative's is ignored (the service applies ProfileInput).
       body: StaffProfileInput,
       response: Enterprise,
     },
-    (c, user, id, body) => services(c).saveProfile(user, id, body, meta(c)),
+    async (c, { params, body }) => services(c).saveProfile(actor(c), params.id, body, meta(c)),
   );
   api.operations.push({
     method: "put",
@@ -208,17 +179,19 @@ export function enterprisesApi(app: Hono<AppEnv>, api: ApiRegistry): void {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     return c.json(await services(c).setLogo(actor(c), orgParam(c), bytes, meta(c)));
   });
-  serviceValidatedRoute(
+  api.serviceValidatedRoute(
     app,
-    api,
     {
       method: "post",
       path: "/api/v1/enterprises/:id/requests",
       summary: "Post an offer or a need of the organisation (a draft, or sent to moderation)",
+      tags: ["enterprises"],
+      access: "signed-in",
+      params: OrgIdParam,
       body: RequestInput,
       response: RequestOut,
     },
-    (c, user, id, body) => services(c).createRequest(user, id, body, meta(c)),
+    async (c, { params, body }) => services(c).createRequest(actor(c), params.id, body, meta(c)),
   );
   api.route(
     app,
@@ -276,17 +249,19 @@ export function enterprisesApi(app: Hono<AppEnv>, api: ApiRegistry): void {
     },
     async (c, { params }) => services(c).getRequest(params.id, c.get("session")?.user),
   );
-  serviceValidatedRoute(
+  api.serviceValidatedRoute(
     app,
-    api,
     {
       method: "put",
       path: "/api/v1/enterprise-requests/:id",
       summary: "Change an offer or need; changed text waits for moderation while the approved text stays",
+      tags: ["enterprises"],
+      access: "signed-in",
+      params: OrgIdParam,
       body: RequestInput,
       response: RequestOut,
     },
-    (c, user, id, body) => services(c).updateRequest(user, id, body, meta(c)),
+    async (c, { params, body }) => services(c).updateRequest(actor(c), params.id, body, meta(c)),
   );
   api.route(
     app,

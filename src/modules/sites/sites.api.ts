@@ -118,7 +118,8 @@ export function siteApi(app: Hono<AppEnv>, api: ApiRegistry): void {
   );
 
   // Writes: staff only (the service checks `sites:edit`), cookie sessions send X-CSRF-Token.
-  api.route(
+  // Plots and premises are validated by the service, as the back-office forms are: every problem in one 422.
+  api.serviceValidatedRoute(
     app,
     {
       method: "post",
@@ -131,7 +132,7 @@ export function siteApi(app: Hono<AppEnv>, api: ApiRegistry): void {
     },
     async (c, { body }) => c.get("services").sites.savePlot(staff(c), body, "create"),
   );
-  api.route(
+  api.serviceValidatedRoute(
     app,
     {
       method: "put",
@@ -143,10 +144,7 @@ export function siteApi(app: Hono<AppEnv>, api: ApiRegistry): void {
       body: PlotInput,
       response: Plot,
     },
-    async (c, { params, body }) => {
-      if (body.code !== params.code) throw new AppError("validation_failed", { code: "sites.code_mismatch" });
-      return c.get("services").sites.savePlot(staff(c), body, "update");
-    },
+    async (c, { params, body }) => c.get("services").sites.savePlot(staff(c), body, "update", params.code),
   );
   api.route(
     app,
@@ -181,7 +179,7 @@ export function siteApi(app: Hono<AppEnv>, api: ApiRegistry): void {
       return { ok: true as const };
     },
   );
-  api.route(
+  api.serviceValidatedRoute(
     app,
     {
       method: "post",

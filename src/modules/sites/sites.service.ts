@@ -1,6 +1,8 @@
+import type { z } from "zod";
 import type { Db, Executor } from "../../db/database.ts";
 import { AppError } from "../../http/errors.ts";
 import { toKazakhLatin } from "../../i18n/translit.ts";
+import { fieldErrors } from "../../lib/forms.ts";
 import { DAY, toDate } from "../../lib/time.ts";
 import { type Actor, can } from "../accounts/accounts.policy.ts";
 import * as repo from "./sites.repository.ts";
@@ -416,19 +418,17 @@ export class SitesService {
     return outcome;
   }
 
-  /** One plot from a form or the API: validated, then saved; errors carry field → message key. */
-  async savePlot(actor: Actor, input: PlotInput, mode: "create" | "update"): Promise<Plot> {
+  /**
+   * One plot from a form or the API, as sent (any JSON): validated, then saved; errors carry
+   * field → message key. An update names the code of its address, which the body must repeat.
+   */
+  async savePlot(actor: Actor, input: unknown, mode: "create" | "update", addressCode?: string): Promise<Plot> {
     this.authorize(actor);
-    const parsed = PlotInput.safeParse(input);
-    if (!parsed.success) {
-      // Cross-field rules too, so the form shows every problem at once (first message per field wins).
-      const issues = [...parsed.error.issues, ...plotCrossChecks(input as Record<string, unknown>)];
-      throw new AppError("validation_failed", Object.fromEntries(issues.reverse().map((i) => [String(i.path[0] ?? "_"), i.message])));
-    }
-    const result = await this.upsertPlots(actor, [parsed.data], { mode });
+    const data = validated(PlotInput, input, addressCode, plotCrossChecks);
+    const result = await this.upsertPlots(actor, [data], { mode });
     if (result.errors.length > 0)
       throw new AppError("validation_failed", Object.fromEntries(result.errors.map((e) => [e.field, e.message])));
-    return (await this.getPlot(parsed.data.code)).plot;
+    return (await this.getPlot(data.code)).plot;
   }
 
   /** Premises by code, all or nothing, in batches; the same options as upsertPlots. */
@@ -515,15 +515,14 @@ export class SitesService {
     return outcome;
   }
 
-  async savePremises(actor: Actor, input: PremisesInput, mode: "create" | "update"): Promise<Premises> {
+  /** Premises from a form or the API, as sent; the same rules as savePlot. */
+  async savePremises(actor: Actor, input: unknown, mode: "create" | "update", addressCode?: string): Promise<Premises> {
     this.authorize(actor);
-    const parsed = PremisesInput.safeParse(input);
-    if (!parsed.success)
-      throw new AppError("validation_failed", Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_"), i.message])));
-    const result = await this.upsertPremises(actor, [parsed.data], { mode });
+    const data = validated(PremisesInput, input, addressCode);
+    const result = await this.upsertPremises(actor, [data], { mode });
     if (result.errors.length > 0)
       throw new AppError("validation_failed", Object.fromEntries(result.errors.map((e) => [e.field, e.message])));
-    return (await this.getPremises(parsed.data.code)).premises;
+    return (await this.getPremises(data.code)).premises;
   }
 
   /** A status change with its reason, kept as history. */
@@ -767,6 +766,27 @@ async function storedCodes(
 ): Promise<Set<string> | null> {
   if (Array.isArray(inputs) && inputs.length <= 50) return null;
   return repo.allCodes(db, table);
+}
+
+/**
+ * The input parsed by its schema, or validation_failed with every problem at once, first message
+ * per field: zod skips a schema's rules across fields while any field fails, so `cross` then runs
+ * them on the raw input (they must expect values of any type). An update's body repeats its code.
+ */
+function validated<S extends z.ZodType<{ code: string }>>(
+  schema: S,
+  input: unknown,
+  addressCode: string | undefined,
+  cross: (raw: Record<string, unknown>) => { path: string[]; message: string }[] = () => [],
+): z.output<S> {
+  const parsed = schema.safeParse(input);
+  const raw = input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  const mismatch = addressCode !== undefined && (typeof raw.code !== "string" || raw.code.trim() !== addressCode);
+  if (parsed.success && !mismatch) return parsed.data;
+  const details = parsed.success ? {} : fieldErrors(parsed.error);
+  if (!parsed.success) for (const i of cross(raw)) details[String(i.path[0])] ??= i.message;
+  if (mismatch) details.code ??= "sites.code_mismatch";
+  throw new AppError("validation_failed", details);
 }
 
 /** A batch's distinct codes, less those known not to be stored. */

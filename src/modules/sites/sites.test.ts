@@ -4,6 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { DIALECTS } from "../../../test/support/test-db.ts";
 import { withStatementCounter } from "../../db/statement-counter.ts";
+import { i18nFor } from "../../i18n/i18n.ts";
 import { LOCALES } from "../../i18n/locales.ts";
 import { PlotFilters } from "./sites.schemas.ts";
 
@@ -287,6 +288,102 @@ for (const dialect of DIALECTS) {
       const error = ((await invalid.json()) as { error: { code: string; details: Record<string, string> } }).error;
       assert.equal(error.code, "validation_failed");
       assert.ok(error.details.areaHa);
+    });
+
+    it("an API write gets every problem at once, in the caller's language, and writes nothing", async () => {
+      type ErrorOut = { error: { code: string; message: string; details: Record<string, { key: string; message: string }> } };
+      const manager = await t.signIn("manager");
+      const send = (path: string, body: unknown, method = "POST", headers: Record<string, string> = {}) =>
+        manager.client.request(path, {
+          method,
+          body: typeof body === "string" ? body : JSON.stringify(body),
+          headers: { "content-type": "application/json", "x-csrf-token": manager.client.csrfToken(), ...headers },
+        });
+      const plots = async () =>
+        Number(
+          (
+            await t.database.db
+              .selectFrom("plots")
+              .select((e) => e.fn.countAll().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await plots();
+      const kk = i18nFor("kk");
+
+      // No area (a field error) and reserved without a date, a price without terms (rules across fields).
+      const missing = await send("/api/v1/plots?locale=kk", {
+        code: "API-20",
+        territorySlug: "kentau-city",
+        status: "reserved",
+        priceAmount: 5,
+      });
+      assert.equal(missing.status, 422);
+      const { error } = (await missing.json()) as ErrorOut;
+      assert.equal(error.code, "validation_failed");
+      assert.equal(error.message, kk.t("error.validation_failed"));
+      assert.deepEqual(error.details.areaHa, { key: "form.number_required", message: kk.t("form.number_required") });
+      assert.deepEqual(error.details.reservedUntil, { key: "sites.reserved_needs_date", message: kk.t("sites.reserved_needs_date") });
+      assert.deepEqual(error.details.priceCurrency, { key: "sites.price_needs_terms", message: kk.t("sites.price_needs_terms") });
+
+      // Values of the wrong type are field errors, not a crash; so is a body that is no object.
+      const wrong = await send("/api/v1/plots?locale=kk", {
+        code: 42,
+        territorySlug: "kentau-city",
+        areaHa: "big",
+        status: "free",
+        railSiding: "yes",
+      });
+      assert.equal(wrong.status, 422);
+      const wrongDetails = ((await wrong.json()) as ErrorOut).error.details;
+      assert.equal(wrongDetails.code?.key, "form.invalid");
+      assert.equal(wrongDetails.code?.message, kk.t("form.invalid"));
+      assert.equal(wrongDetails.areaHa?.key, "form.number_required");
+      assert.equal(wrongDetails.railSiding?.key, "form.invalid");
+      for (const body of ["[1, 2]", "not json"]) {
+        const res = await send("/api/v1/plots", body);
+        assert.equal(res.status, 422, body);
+        assert.ok(((await res.json()) as ErrorOut).error.details._, body);
+      }
+      const premises = await send("/api/v1/premises", { code: "API-P20", territorySlug: "kentau-city", kind: "castle", floorAreaM2: "x" });
+      assert.equal(premises.status, 422);
+      const premisesDetails = ((await premises.json()) as ErrorOut).error.details;
+      assert.equal(premisesDetails.kind?.key, "form.choose_one");
+      assert.equal(premisesDetails.floorAreaM2?.key, "form.number_required");
+      assert.equal(premisesDetails.status?.key, "form.choose_one");
+      assert.equal(await plots(), before);
+      await assert.rejects(t.services.sites.getPlot("API-20"));
+      await assert.rejects(t.services.sites.getPremises("API-P20"));
+
+      // The same for an update, with Accept-Language; the body must name the plot of the address.
+      const plot = { code: "API-21", territorySlug: "kentau-city", areaHa: 3, status: "free" };
+      assert.equal((await send("/api/v1/plots", plot)).status, 200);
+      const stored = await t.services.sites.getPlot("API-21");
+      const zh = i18nFor("zh");
+      const update = await send(
+        "/api/v1/plots/API-21",
+        { code: "API-22", territorySlug: "kentau-city", areaHa: null, status: "reserved", lat: 43 },
+        "PUT",
+        { "accept-language": "zh" },
+      );
+      assert.equal(update.status, 422);
+      const updateError = ((await update.json()) as ErrorOut).error;
+      assert.equal(updateError.message, zh.t("error.validation_failed"));
+      assert.deepEqual(updateError.details.areaHa, { key: "form.number_required", message: zh.t("form.number_required") });
+      assert.deepEqual(updateError.details.reservedUntil, { key: "sites.reserved_needs_date", message: zh.t("sites.reserved_needs_date") });
+      assert.deepEqual(updateError.details.lon, { key: "sites.coordinates_pair", message: zh.t("sites.coordinates_pair") });
+      assert.deepEqual(updateError.details.code, { key: "sites.code_mismatch", message: zh.t("sites.code_mismatch") });
+      const wrongUpdate = await send("/api/v1/plots/API-21", { ...plot, areaHa: "3", status: ["free"] }, "PUT");
+      assert.equal(wrongUpdate.status, 422);
+      assert.deepEqual(Object.keys(((await wrongUpdate.json()) as ErrorOut).error.details).sort(), ["areaHa", "status"]);
+      const mismatch = await send("/api/v1/plots/API-21", { ...plot, code: "API-22" }, "PUT");
+      assert.equal(mismatch.status, 422);
+      assert.deepEqual(Object.keys(((await mismatch.json()) as ErrorOut).error.details), ["code"]);
+      assert.deepEqual(await t.services.sites.getPlot("API-21"), stored);
+      await assert.rejects(t.services.sites.getPlot("API-22"));
+      const saved = await send("/api/v1/plots/API-21", { ...plot, areaHa: 4 }, "PUT");
+      assert.equal(saved.status, 200);
+      assert.equal(((await saved.json()) as { areaHa: number }).areaHa, 4);
     });
 
     it("re-saving identical data changes nothing", async () => {
