@@ -55,7 +55,7 @@ let serverBundle: Promise<string> | null = null;
  */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   serverBundle ??= buildBundle("server");
-  return startPinned(process.execPath, [await serverBundle], env);
+  return startPinned(process.execPath, ["--expose-gc", await serverBundle], env);
 }
 
 /** Starts a process pinned to the server core; taskset execs, so the pid is the program's. */

@@ -33,7 +33,7 @@ describe("the server bundle (npm start)", () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     const { DATABASE_URL: _ignored, ...env } = process.env;
-    server = spawn(process.execPath, [built], {
+    server = spawn(process.execPath, ["--expose-gc", "--trace-gc", built], {
       env: { ...env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DEMO_DATA: "false", LOG_LEVEL: "warn", SCRYPT_COST: "1024" },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -77,6 +77,14 @@ describe("the server bundle (npm start)", () => {
     assert.equal(css.status, 200);
     assert.match(css.headers.get("content-type") ?? "", /text\/css/);
     assert.ok((await css.text()).length > 1000);
+  });
+
+  it("collects its garbage once it has been idle for a few seconds (started with --expose-gc, as npm start does)", async () => {
+    assert.equal((await fetch(`${base}/en`)).status, 200);
+    const before = output.length;
+    // A collection asked for by the process itself is traced as "testing" (V8's name for gc()).
+    for (let i = 0; i < 100 && !/Mark-Compact[^\n]*testing/.test(output.slice(before)); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.match(output.slice(before), /Mark-Compact[^\n]*testing/);
   });
 
   it("carries no TypeScript loader", () => {
