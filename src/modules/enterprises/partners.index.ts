@@ -1,4 +1,4 @@
-import { type MatchData, parseMatchData } from "./enterprises.matchdata.ts";
+import { parseMatchData, toPartnerProfile } from "./enterprises.matchdata.ts";
 import type { PartnerProfile, PartnerRequest, RequestKind, Side } from "./partners.model.ts";
 import { bytes, floats, type Growing, ints, type PartnerSet, PartnerSetBuilder } from "./partners.set.ts";
 
@@ -130,7 +130,7 @@ export class PartnerIndexBuilder {
     if (row.organisation_id <= this.#last) throw new Error("partner index rows must come in organisation id order");
     this.#last = row.organisation_id;
     const side = row.side as Side;
-    const profile = toProfile(row.organisation_id, side, parseMatchData(row.match_data));
+    const profile = toPartnerProfile(row.organisation_id, side, parseMatchData(row.match_data));
     const position = this.set.add(profile);
     const isPublished = row.publication === "published";
     this.published.push(isPublished ? 1 : 0);
@@ -344,29 +344,6 @@ export class PartnerIndex {
     // In position order: the rules then read the set's arrays front to back.
     return chosen.subarray(0, taken).sort();
   }
-}
-
-function toProfile(id: number, side: Side, data: MatchData): PartnerProfile {
-  return {
-    id,
-    side,
-    territoryId: null,
-    sectors: data.sectors,
-    products: data.products,
-    exportMarkets: data.markets,
-    sizeBand: data.size,
-    textKeys: data.keys,
-    requests: data.requests.map(
-      (r): PartnerRequest => ({
-        id: r.id,
-        kind: r.kind,
-        sectors: r.sectors,
-        products: r.products,
-        textKeys: r.keys,
-        validUntil: r.validUntil,
-      }),
-    ),
-  };
 }
 
 /**

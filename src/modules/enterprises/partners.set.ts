@@ -1,3 +1,4 @@
+import { StringTable } from "../../lib/string-table.ts";
 import type { PartnerProfile, PartnerRequest, RequestKind, Side } from "./partners.model.ts";
 
 /**
@@ -10,31 +11,6 @@ import type { PartnerProfile, PartnerRequest, RequestKind, Side } from "./partne
  * Twenty thousand enterprises take a few megabytes this way, against some forty as objects, and a
  * candidate's data sits in a handful of contiguous runs instead of dozens of scattered objects.
  */
-
-/** Strings numbered in the order they are first met. */
-export class Table {
-  readonly values: string[] = [];
-  readonly #ids = new Map<string, number>();
-
-  id(value: string): number {
-    let id = this.#ids.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.values.push(value);
-      this.#ids.set(value, id);
-    }
-    return id;
-  }
-
-  /** The value's number, or -1 when no enterprise of the set holds it. */
-  find(value: string): number {
-    return this.#ids.get(value) ?? -1;
-  }
-
-  get size(): number {
-    return this.values.length;
-  }
-}
 
 type Typed = Int32Array | Float64Array | Uint8Array;
 
@@ -87,12 +63,12 @@ const NONE = -1;
 
 /** Collects enterprises one by one (each may be dropped as soon as it is added), then freezes them. */
 export class PartnerSetBuilder {
-  readonly #classes = new Table();
-  readonly #products = new Table();
-  readonly #keys = new Table();
-  readonly #markets = new Table();
-  readonly #dates = new Table();
-  readonly #words = new Table();
+  readonly #classes = new StringTable();
+  readonly #products = new StringTable();
+  readonly #keys = new StringTable();
+  readonly #markets = new StringTable();
+  readonly #dates = new StringTable();
+  readonly #words = new StringTable();
   readonly #ids = floats();
   readonly #sides = ints();
   readonly #territories = floats();
@@ -173,13 +149,13 @@ export class PartnerSetBuilder {
 }
 
 interface Parts {
-  classes: Table;
-  products: Table;
-  keys: Table;
-  markets: Table;
-  dates: Table;
+  classes: StringTable;
+  products: StringTable;
+  keys: StringTable;
+  markets: StringTable;
+  dates: StringTable;
   /** sides, size bands and request kinds */
-  words: Table;
+  words: StringTable;
   ids: Float64Array;
   sides: Int32Array;
   territories: Float64Array;
@@ -196,12 +172,12 @@ interface Parts {
 
 /** A frozen set of enterprises (see the top of this file); positions are 0 … size - 1 in the order added. */
 export class PartnerSet {
-  readonly classes: Table;
-  readonly productCodes: Table;
-  readonly keyTable: Table;
-  readonly marketTable: Table;
-  readonly dateTable: Table;
-  readonly words: Table;
+  readonly classes: StringTable;
+  readonly productCodes: StringTable;
+  readonly keyTable: StringTable;
+  readonly marketTable: StringTable;
+  readonly dateTable: StringTable;
+  readonly words: StringTable;
   /** Per enterprise. */
   readonly ids: Float64Array;
   readonly sides: Int32Array;
@@ -283,7 +259,7 @@ export class PartnerSet {
     };
   }
 
-  #strings(ranges: FrozenRanges, item: number, table: Table): string[] {
+  #strings(ranges: FrozenRanges, item: number, table: StringTable): string[] {
     const out: string[] = [];
     for (let i = ranges.start[item] as number; i < (ranges.start[item + 1] as number); i++)
       out.push(table.values[ranges.data[i] as number] as string);

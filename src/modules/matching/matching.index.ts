@@ -5,6 +5,7 @@
  * area window with the rules' own judges (matching.rules.ts) and keeps the best; `rank` then
  * judges those again, as Candidates rebuilt from the same columns, into the verdicts people read.
  */
+import { StringTable } from "../../lib/string-table.ts";
 import type { Zone } from "../sites/sites.schemas.ts";
 import type { MatchingZone, SitesService } from "../sites/sites.service.ts";
 import { type CandidateSource, toCandidate } from "./matching.candidate.ts";
@@ -51,29 +52,9 @@ export interface MatchedSite {
 }
 
 /** Values repeated across sites (statuses, districts, zone kinds, dates, price terms) stored once, by number. */
-class Dictionary {
-  readonly values: string[] = [];
-  readonly #codes = new Map<string, number>();
+class Dictionary extends StringTable {
   code(value: string): number {
-    let code = this.#codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.#codes.set(value, code);
-    }
-    return code;
-  }
-  find(value: string): number {
-    return this.#codes.get(value) ?? -1;
-  }
-  /** A 0/1 mask over the codes: 1 for each of `wanted` that occurs. */
-  mask(wanted: readonly string[]): Uint8Array {
-    const mask = new Uint8Array(this.values.length);
-    for (const value of wanted) {
-      const code = this.find(value);
-      if (code >= 0) mask[code] = 1;
-    }
-    return mask;
+    return this.id(value);
   }
 }
 
